@@ -1,0 +1,121 @@
+package io.diffusim.model.denoise;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A denoiser's output for a batch, in the parameterisation the model produced, converting on demand
+ * (SCIENCE.md §1.4). Holds the input {@code x [B, D]} and the process coefficients {@code a, b}
+ * as {@code [B, 1]} columns at each row's time.
+ *
+ * <p>For posterior means {@code x = a x0 + b eps} holds exactly, so either of x0 or eps determines
+ * the other; the score is {@code -eps / b}. A time-free EqM field ({@link Kind#FIELD}) has no a, b and
+ * only {@link #field()}. Never mutates the arrays it was given; every accessor returns a fresh array
+ * or the stored one, which callers must treat as read-only.
+ */
+public final class Prediction {
+
+    /** What the stored value is. */
+    public enum Kind { X0, EPS, FIELD }
+
+    private final Kind kind;
+    private final INDArray x;
+    private final INDArray value;
+    private final INDArray a;
+    private final INDArray b;
+    private final INDArray divergence;
+
+    private Prediction(Kind kind, INDArray x, INDArray value, INDArray a, INDArray b, INDArray divergence) {
+        this.kind = kind;
+        this.x = x;
+        this.value = value;
+        this.a = a;
+        this.b = b;
+        this.divergence = divergence;
+    }
+
+    /** A posterior-mean (clean data) prediction x0 at coefficients a, b ([B, 1] each). */
+    public static Prediction ofX0(INDArray x, INDArray x0, INDArray a, INDArray b) {
+        return new Prediction(Kind.X0, x, x0, a, b, null);
+    }
+
+    /** A noise prediction eps at coefficients a, b ([B, 1] each). */
+    public static Prediction ofEps(INDArray x, INDArray eps, INDArray a, INDArray b) {
+        return new Prediction(Kind.EPS, x, eps, a, b, null);
+    }
+
+    /** A time-free gradient field f(x) ~ grad E(x) (EqM, SCIENCE.md §3.5). */
+    public static Prediction ofField(INDArray x, INDArray field) {
+        return new Prediction(Kind.FIELD, x, field, null, null, null);
+    }
+
+    /** The same prediction carrying the divergence of eps, {@code div eps-hat} as a [B, 1] column. */
+    public Prediction withDivergence(INDArray divergenceOfEps) {
+        return new Prediction(kind, x, value, a, b, divergenceOfEps);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The evaluated points x [B, D]. */
+    public INDArray x() {
+        return x;
+    }
+
+    /** Signal coefficient per row [B, 1]. */
+    public INDArray a() {
+        return a;
+    }
+
+    /** Noise coefficient per row [B, 1]. */
+    public INDArray b() {
+        return b;
+    }
+
+    /** E[x0 | x]: stored, or {@code (x - b eps) / a}. */
+    public INDArray x0() {
+        requireTimed();
+        if (kind == Kind.X0) {
+            return value;
+        }
+        return x.sub(value.mulColumnVector(b)).diviColumnVector(a);
+    }
+
+    /** E[eps | x]: stored, or {@code (x - a x0) / b}. */
+    public INDArray eps() {
+        requireTimed();
+        if (kind == Kind.EPS) {
+            return value;
+        }
+        return x.sub(value.mulColumnVector(a)).diviColumnVector(b);
+    }
+
+    /** Score {@code grad log p_t(x) = -eps / b}. */
+    public INDArray score() {
+        return eps().divColumnVector(b).negi();
+    }
+
+    /** Probability-flow velocity {@code u = aDot x0 + bDot eps} for the given derivative columns. */
+    public INDArray velocity(INDArray aDot, INDArray bDot) {
+        return x0().mulColumnVector(aDot).addi(eps().mulColumnVector(bDot));
+    }
+
+    /** The EqM gradient field; only for {@link Kind#FIELD}. */
+    public INDArray field() {
+        if (kind != Kind.FIELD) {
+            throw new IllegalStateException("prediction is " + kind + ", not a gradient field");
+        }
+        return value;
+    }
+
+    /** {@code div eps-hat} per row [B, 1], or null when the model did not provide it. */
+    public INDArray divergence() {
+        return divergence;
+    }
+
+    private void requireTimed() {
+        if (kind == Kind.FIELD) {
+            throw new IllegalStateException("a time-free gradient field has no x0 / eps");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.diffusim.sampling;
+
+import io.diffusim.model.denoise.EvalRequest;
+import io.diffusim.model.denoise.Prediction;
+
+/**
+ * One sampler step as a small state machine (ARCHITECTURE.md §2, SCIENCE.md §2): the caller owns
+ * every model evaluation, so a plain loop and an actor drive the same code:
+ *
+ * <pre>{@code
+ * SamplerState s = sampler.start(particles, noise);
+ * while (!sampler.finished(s)) {
+ *     s = sampler.accept(s, denoiser.evaluate(sampler.nextEvaluation(s)), noise);
+ * }
+ * }</pre>
+ *
+ * The last evaluation of a step completes the step; Heun and Nesterov ask twice. Noise of a step is
+ * drawn after its model call, keyed by (particle, step, sub-step). Implementations are immutable and
+ * never mutate a state they are given.
+ */
+public interface Sampler {
+
+    /** Initial state x_T for the given particle ids (their noise counters). */
+    SamplerState start(long[] particles, NoiseSource noise);
+
+    /** The evaluation the sampler needs next. */
+    EvalRequest nextEvaluation(SamplerState state);
+
+    /** Consumes the model's answer to {@link #nextEvaluation}; returns the next state. */
+    SamplerState accept(SamplerState state, Prediction prediction, NoiseSource noise);
+
+    /** True when no further evaluation is needed. */
+    boolean finished(SamplerState state);
+
+    /** Total number of steps. */
+    int steps();
+
+    /** The process time of the state's current position (for metric records); NaN for time-free samplers. */
+    double time(SamplerState state);
+}
