@@ -1,0 +1,68 @@
+package io.diffusim.config;
+
+import static io.diffusim.config.Fields.count;
+import static io.diffusim.config.Fields.flag;
+import static io.diffusim.config.Fields.number;
+import static io.diffusim.config.Fields.optionalPath;
+import static io.diffusim.config.Fields.word;
+
+import io.diffusim.config.TrainSpec.NcsnLadder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The HOCON form of {@link LearnedSpec} and its {@code train} block (SCIENCE.md §7.3). */
+final class LearnedCodec {
+
+    private LearnedCodec() {
+    }
+
+    static LearnedSpec read(Block b) {
+        return new LearnedSpec(flag(b, "noise-conditional"), optionalPath(b, "checkpoint"),
+                word(b, "objective", LearnedSpec.Objective.class), flag(b, "density-head"),
+                word(b, "condition", LearnedSpec.Condition.class), train(b.child("train")));
+    }
+
+    static void write(LearnedSpec learned, Map<String, Object> out) {
+        out.put("noise-conditional", learned.noiseConditional());
+        out.put("checkpoint", learned.checkpoint().orElse(null));
+        out.put("objective", learned.objective());
+        out.put("density-head", learned.densityHead());
+        out.put("condition", learned.condition());
+        TrainSpec t = learned.train();
+        Map<String, Object> train = new LinkedHashMap<>();
+        train.put("steps", t.steps());
+        train.put("batch-size", t.batchSize());
+        train.put("lr", t.lr());
+        train.put("weight-decay", t.weightDecay());
+        train.put("grad-clip", t.gradClip());
+        train.put("ema", t.ema());
+        train.put("density-weight", t.densityWeight());
+        train.put("density-sign", t.densitySign());
+        Map<String, Object> eqm = new LinkedHashMap<>();
+        EqmMagnitudeCodec.write(t.eqm(), eqm);
+        train.put("eqm", eqm);
+        Map<String, Object> ncsn = new LinkedHashMap<>();
+        ncsn.put("sigma-max", t.ncsn().sigmaMax());
+        ncsn.put("sigma-min", t.ncsn().sigmaMin());
+        ncsn.put("levels", t.ncsn().levels());
+        train.put("ncsn", ncsn);
+        out.put("train", train);
+    }
+
+    private static TrainSpec train(Block b) {
+        Block eqmBlock = b.child("eqm");
+        EqmMagnitude eqm = EqmMagnitudeCodec.read(eqmBlock);
+        eqmBlock.finish();
+        Block ncsnBlock = b.child("ncsn");
+        double[] sigma = Fields.ordered(ncsnBlock, "sigma-min", "sigma-max", NumberRange.POSITIVE, true);
+        NcsnLadder ncsn = new NcsnLadder(sigma[1], sigma[0], count(ncsnBlock, "levels", IntRange.atLeast(2)));
+        ncsnBlock.finish();
+        TrainSpec train = new TrainSpec(count(b, "steps", IntRange.POSITIVE), count(b, "batch-size", IntRange.POSITIVE),
+                number(b, "lr", NumberRange.POSITIVE), number(b, "weight-decay", NumberRange.NON_NEGATIVE),
+                number(b, "grad-clip", NumberRange.NON_NEGATIVE), number(b, "ema", NumberRange.UNIT),
+                number(b, "density-weight", NumberRange.NON_NEGATIVE), word(b, "density-sign", TrainSpec.Sign.class),
+                eqm, ncsn);
+        b.finish();
+        return train;
+    }
+}

@@ -1,0 +1,78 @@
+package io.diffusim.config;
+
+import static io.diffusim.config.Fields.count;
+import static io.diffusim.config.Fields.flag;
+import static io.diffusim.config.Fields.number;
+import static io.diffusim.config.Fields.path;
+import static io.diffusim.config.Fields.word;
+
+import io.diffusim.config.ModelSpec.Empirical;
+import io.diffusim.config.ModelSpec.EmpiricalUnconditional;
+import io.diffusim.config.ModelSpec.EqmEmpirical;
+import io.diffusim.config.ModelSpec.Onnx;
+import io.diffusim.config.ModelSpec.PatchEmpirical;
+import io.diffusim.config.ModelSpec.Wiener;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The HOCON form of {@link ModelSpec} ({@code run.model} and the models inside analyses). */
+final class ModelCodec {
+
+    private ModelCodec() {
+    }
+
+    /** The model of a {@code model} block, or null when its kind is missing or unknown (errors recorded). */
+    static ModelSpec read(Block b) {
+        Optional<ModelSpec.Kind> kind = b.variant("kind", ModelSpec.Kind.class,
+                b.context().reference().object("model-defaults"), true);
+        ModelSpec spec = kind.map(k -> switch (k) {
+            case GMM_EXACT -> new ModelSpec.GmmExact();
+            case EMPIRICAL -> new Empirical(flag(b, "flip"), bandwidth(b));
+            case EMPIRICAL_UNCONDITIONAL -> new EmpiricalUnconditional(flag(b, "flip"), bandwidth(b),
+                    TimePosteriorCodec.read(b));
+            case PATCH_EMPIRICAL -> new PatchEmpirical(count(b, "patch", IntRange.POSITIVE),
+                    count(b, "stride", IntRange.POSITIVE), flag(b, "flip"));
+            case WIENER -> new Wiener(count(b, "rank", IntRange.NON_NEGATIVE));
+            case EQM_EMPIRICAL -> new EqmEmpirical(EqmMagnitudeCodec.read(b), count(b, "grid", IntRange.POSITIVE));
+            case MLP -> new ModelSpec.Mlp(LearnedCodec.read(b));
+            case UNET -> new ModelSpec.Unet(LearnedCodec.read(b));
+            case ONNX -> new Onnx(path(b, "path"), word(b, "parameterisation", Parameterisation.class),
+                    flag(b, "time-input"));
+        }).orElse(null);
+        b.finish();
+        return spec;
+    }
+
+    static Map<String, Object> write(ModelSpec model) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", model.kind());
+        if (model instanceof Empirical empirical) {
+            out.put("flip", empirical.flip());
+            out.put("condition-bandwidth", empirical.conditionBandwidth());
+        } else if (model instanceof EmpiricalUnconditional unconditional) {
+            out.put("flip", unconditional.flip());
+            out.put("condition-bandwidth", unconditional.conditionBandwidth());
+            TimePosteriorCodec.write(unconditional.posterior(), out);
+        } else if (model instanceof PatchEmpirical patch) {
+            out.put("patch", patch.patch());
+            out.put("stride", patch.stride());
+            out.put("flip", patch.flip());
+        } else if (model instanceof Wiener wiener) {
+            out.put("rank", wiener.rank());
+        } else if (model instanceof EqmEmpirical eqm) {
+            EqmMagnitudeCodec.write(eqm.magnitude(), out);
+            out.put("grid", eqm.grid());
+        } else if (model instanceof Onnx onnx) {
+            out.put("path", onnx.path());
+            out.put("parameterisation", onnx.parameterisation());
+            out.put("time-input", onnx.timeInput());
+        }
+        model.asLearned().ifPresent(learned -> LearnedCodec.write(learned, out));
+        return out;
+    }
+
+    private static double bandwidth(Block b) {
+        return number(b, "condition-bandwidth", NumberRange.POSITIVE);
+    }
+}

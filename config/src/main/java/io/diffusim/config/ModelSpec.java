@@ -1,0 +1,117 @@
+package io.diffusim.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The denoiser of a run (RUNSPEC.md {@code model}): the closed-form models of SCIENCE.md §3, the
+ * learned networks of §7.3 / §4.7, or an imported ONNX network; one record per kind.
+ */
+public sealed interface ModelSpec {
+
+    /** The kinds of model, spelled as in the spec ({@code gmm-exact}, ...). */
+    enum Kind { GMM_EXACT, EMPIRICAL, EMPIRICAL_UNCONDITIONAL, PATCH_EMPIRICAL, WIENER, EQM_EMPIRICAL, MLP, UNET, ONNX }
+
+    Kind kind();
+
+    /** The learned-model settings, for mlp and unet. */
+    default Optional<LearnedSpec> asLearned() {
+        return Optional.empty();
+    }
+
+    /** Exact posterior of the data's Gaussian mixture (SCIENCE.md §3.1); needs {@code data.kind = gmm}. */
+    record GmmExact() implements ModelSpec {
+        public Kind kind() {
+            return Kind.GMM_EXACT;
+        }
+    }
+
+    /** Optimal empirical denoiser (SCIENCE.md §3.2), optionally with flips and the conditional kernel width h_c. */
+    record Empirical(boolean flip, double conditionBandwidth) implements ModelSpec {
+        public Kind kind() {
+            return Kind.EMPIRICAL;
+        }
+    }
+
+    /** Noise-unconditional effective target of the empirical denoiser (SCIENCE.md §3.4). */
+    record EmpiricalUnconditional(boolean flip, double conditionBandwidth, TimePosteriorSpec posterior)
+            implements ModelSpec {
+        public EmpiricalUnconditional {
+            Objects.requireNonNull(posterior, "posterior");
+        }
+
+        public Kind kind() {
+            return Kind.EMPIRICAL_UNCONDITIONAL;
+        }
+    }
+
+    /** PSPC patch-local empirical denoiser with square patches (SCIENCE.md §3.6); needs image data. */
+    record PatchEmpirical(int patch, int stride, boolean flip) implements ModelSpec {
+        public Kind kind() {
+            return Kind.PATCH_EMPIRICAL;
+        }
+    }
+
+    /** Gaussian (Wiener) denoiser of the data's mean and covariance, top {@code rank} eigenpairs, 0 = all (SCIENCE.md §3.3). */
+    record Wiener(int rank) implements ModelSpec {
+        public Kind kind() {
+            return Kind.WIENER;
+        }
+    }
+
+    /** Optimal EqM gradient field of the empirical set on a midpoint gamma grid of {@code grid} points (SCIENCE.md §3.5). */
+    record EqmEmpirical(EqmMagnitude magnitude, int grid) implements ModelSpec {
+        public EqmEmpirical {
+            Objects.requireNonNull(magnitude, "magnitude");
+        }
+
+        public Kind kind() {
+            return Kind.EQM_EMPIRICAL;
+        }
+    }
+
+    /** The MLP denoiser of SCIENCE.md §7.3. */
+    record Mlp(LearnedSpec learned) implements ModelSpec {
+        public Mlp {
+            Objects.requireNonNull(learned, "learned");
+        }
+
+        public Kind kind() {
+            return Kind.MLP;
+        }
+
+        @Override
+        public Optional<LearnedSpec> asLearned() {
+            return Optional.of(learned);
+        }
+    }
+
+    /** A small conditional U-Net (SCIENCE.md §4.7, CPU-sized). */
+    record Unet(LearnedSpec learned) implements ModelSpec {
+        public Unet {
+            Objects.requireNonNull(learned, "learned");
+        }
+
+        public Kind kind() {
+            return Kind.UNET;
+        }
+
+        @Override
+        public Optional<LearnedSpec> asLearned() {
+            return Optional.of(learned);
+        }
+    }
+
+    /** A network exported to ONNX, its output parameterisation and whether it takes a time input. */
+    record Onnx(Path path, Parameterisation parameterisation, boolean timeInput) implements ModelSpec {
+        public Onnx {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(parameterisation, "parameterisation");
+        }
+
+        public Kind kind() {
+            return Kind.ONNX;
+        }
+    }
+}

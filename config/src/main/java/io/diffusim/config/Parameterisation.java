@@ -1,0 +1,4 @@
+package io.diffusim.config;
+
+/** What an imported network outputs (SCIENCE.md §1.4). */
+public enum Parameterisation { EPS, X0, V, SCORE, VELOCITY }

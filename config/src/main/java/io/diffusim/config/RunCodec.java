@@ -1,0 +1,58 @@
+package io.diffusim.config;
+
+import static io.diffusim.config.Fields.count;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The HOCON form of {@link RunSpec}: the {@code run} block (RUNSPEC.md "The spec"). */
+final class RunCodec {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private RunCodec() {
+    }
+
+    /** The run, or null when anything is wrong (every error recorded, cross-block rules included). */
+    static RunSpec read(Block run) {
+        Optional<String> name = Fields.optionalString(run, "name", NAME.asMatchPredicate(),
+                "1-64 characters from A-Z a-z 0-9 . _ -");
+        long seed = Fields.longInteger(run, "seed", IntRange.NON_NEGATIVE);
+        int particles = count(run, "particles", IntRange.POSITIVE);
+        int batchSize = count(run, "batch-size", IntRange.POSITIVE);
+        DataSpec data = DataCodec.read(run.child("data"));
+        ProcessSpec process = ProcessCodec.read(run.child("process"));
+        ModelSpec model = ModelCodec.read(run.child("model"));
+        SamplerSpec sampler = SamplerCodec.read(run.child("sampler"));
+        List<AnalysisSpec> analyses = AnalysisCodec.read(run, model, sampler);
+        int recordEvery = count(run, "record-every", IntRange.POSITIVE);
+        int checkpointEvery = count(run, "checkpoint-every", IntRange.POSITIVE);
+        run.finish();
+        CrossChecks.check(run.context().errors(), particles, data, process, model, sampler, analyses);
+        if (!run.context().errors().isEmpty() || analyses.stream().anyMatch(Objects::isNull)) {
+            return null;
+        }
+        return new RunSpec(name, seed, particles, batchSize, data, process, model, sampler, analyses, recordEvery,
+                checkpointEvery);
+    }
+
+    static Map<String, Object> write(RunSpec spec) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("name", spec.name().orElse(null));
+        run.put("seed", spec.seed());
+        run.put("particles", spec.particles());
+        run.put("batch-size", spec.batchSize());
+        run.put("data", DataCodec.write(spec.data()));
+        run.put("process", ProcessCodec.write(spec.process()));
+        run.put("model", ModelCodec.write(spec.model()));
+        run.put("sampler", SamplerCodec.write(spec.sampler()));
+        run.put("analyses", AnalysisCodec.write(spec.analyses()));
+        run.put("record-every", spec.recordEvery());
+        run.put("checkpoint-every", spec.checkpointEvery());
+        return run;
+    }
+}

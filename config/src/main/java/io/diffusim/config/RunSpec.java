@@ -1,0 +1,31 @@
+package io.diffusim.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A fully resolved, validated run spec (RUNSPEC.md "The spec"): every default filled in. Built
+ * by {@link SpecLoader}, written back by {@link SpecRenderer}; nothing below {@code config} reads HOCON.
+ *
+ * @param name optional name used in ids and file names
+ * @param seed root of all randomness (counter-based, SCIENCE.md §0)
+ * @param particles number of samples drawn
+ * @param batchSize particles per ParticleBatch actor
+ * @param analyses at most one analysis per kind, in the order given
+ * @param recordEvery steps between metric records
+ * @param checkpointEvery steps between particle checkpoints (daemon runs)
+ */
+public record RunSpec(Optional<String> name, long seed, int particles, int batchSize, DataSpec data,
+        ProcessSpec process, ModelSpec model, SamplerSpec sampler, List<AnalysisSpec> analyses,
+        int recordEvery, int checkpointEvery) {
+
+    public RunSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(process, "process");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(sampler, "sampler");
+        analyses = List.copyOf(analyses);
+    }
+}

@@ -1,0 +1,92 @@
+package io.diffusim.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Reads a run spec (RUNSPEC.md): a HOCON file with a top-level {@code run { ... }} block, resolved
+ * against the defaults of {@code reference.conf} and validated in one pass. Every problem (syntax,
+ * unknown or misplaced keys, types, ranges, words, cross-block rules) is collected into one
+ * {@link SpecException}. Relative file paths resolve against the spec file's directory.
+ */
+public final class SpecLoader {
+
+    private static final String SYNTAX = "(syntax)";
+
+    private SpecLoader() {
+    }
+
+    /** Loads and validates the spec file. */
+    public static RunSpec load(Path file) {
+        String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            throw single(file.toString(), "no such file");
+        }
+        Config parsed;
+        try {
+            parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+        } catch (ConfigException e) {
+            throw single(source, describe(e));
+        }
+        return read(parsed, file.toAbsolutePath().getParent(), source);
+    }
+
+    /** Parses and validates spec text; relative paths resolve against {@code baseDir} (null: as given). */
+    public static RunSpec parse(String hocon, Path baseDir) {
+        Config parsed;
+        try {
+            parsed = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setOriginDescription("spec"));
+        } catch (ConfigException e) {
+            throw single(SYNTAX, describe(e));
+        }
+        return read(parsed, baseDir == null ? null : baseDir.toAbsolutePath(), SYNTAX);
+    }
+
+    private static RunSpec read(Config parsed, Path baseDir, String source) {
+        Config resolved;
+        try {
+            // No environment variables: a spec means the same on every machine.
+            resolved = parsed.resolve(ConfigResolveOptions.noSystem());
+        } catch (ConfigException e) {
+            throw single(source, describe(e));
+        }
+        SpecErrors errors = new SpecErrors();
+        Reference reference = Reference.get();
+        ConfigObject root = resolved.root();
+        for (String key : new TreeSet<>(root.keySet())) {
+            if (!key.equals("run")) {
+                errors.add(key, root.get(key), "unknown key; expected a single run { ... } block");
+            }
+        }
+        if (!root.containsKey("run")) {
+            errors.add("run", "", "missing; expected a run { ... } block");
+        }
+        Block run = Block.of("run", root.get("run"), reference.object("run"), new SpecContext(errors, reference, baseDir));
+        RunSpec spec = RunCodec.read(run);
+        errors.throwIfAny();
+        return spec;
+    }
+
+    private static SpecException single(String key, String problem) {
+        return new SpecException(List.of(new SpecError(key, "", problem)));
+    }
+
+    /** The parser's message without its origin prefix, with the line number in front. */
+    private static String describe(ConfigException e) {
+        String message = e.getMessage();
+        if (e.origin() == null) {
+            return message;
+        }
+        String prefix = e.origin().description() + ": ";
+        String text = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        return e.origin().lineNumber() > 0 ? "line " + e.origin().lineNumber() + ": " + text : text;
+    }
+}

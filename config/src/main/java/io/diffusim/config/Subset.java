@@ -1,0 +1,11 @@
+package io.diffusim.config;
+
+/**
+ * A disjoint split of a data set (RUNSPEC.md {@code data.subset}, SCIENCE.md §5.2): part {@code part}
+ * of {@code of} equal parts, {@code 0 <= part < of}.
+ */
+public record Subset(int part, int of) {
+
+    /** The whole data set. */
+    public static final Subset ALL = new Subset(0, 1);
+}

@@ -1,0 +1,28 @@
+package io.diffusim.config;
+
+import java.util.Objects;
+
+/**
+ * Training settings of a learned model (RUNSPEC.md {@code model.train}, SCIENCE.md §7.3): AdamW with
+ * cosine decay, gradient clipping, the EMA warm-up, the density-head loss term (§7.4) and the
+ * objective-specific blocks {@code eqm} (§3.5) and {@code ncsn} (§1.3).
+ *
+ * @param densityWeight base weight of the log-density term, lambda_t = densityWeight (1 - t/T)
+ * @param densitySign sign of that term in the loss (eq. 4 of the DG paper: minus)
+ */
+public record TrainSpec(int steps, int batchSize, double lr, double weightDecay, double gradClip, double ema,
+        double densityWeight, Sign densitySign, EqmMagnitude eqm, NcsnLadder ncsn) {
+
+    /** Sign of a loss term. */
+    public enum Sign { MINUS, PLUS }
+
+    public TrainSpec {
+        Objects.requireNonNull(densitySign, "densitySign");
+        Objects.requireNonNull(eqm, "eqm");
+        Objects.requireNonNull(ncsn, "ncsn");
+    }
+
+    /** The NCSN geometric sigma ladder sigma_1 = sigmaMax > ... > sigma_L = sigmaMin (SCIENCE.md §1.3). */
+    public record NcsnLadder(double sigmaMax, double sigmaMin, int levels) {
+    }
+}
