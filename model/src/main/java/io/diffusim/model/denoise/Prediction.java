@@ -1,11 +1,12 @@
 package io.diffusim.model.denoise;
 
+import io.diffusim.model.param.Conversions;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A denoiser's output for a batch, in the parameterisation the model produced, converting on demand
- * (SCIENCE.md §1.4). Holds the input {@code x [B, D]} and the process coefficients {@code a, b}
- * as {@code [B, 1]} columns at each row's time.
+ * (SCIENCE.md §1.4, formulas in {@link Conversions}). Holds the input {@code x [B, D]} and the process
+ * coefficients {@code a, b} as {@code [B, 1]} columns at each row's time.
  *
  * <p>For posterior means {@code x = a x0 + b eps} holds exactly, so either of x0 or eps determines
  * the other; the score is {@code -eps / b}. A time-free EqM field ({@link Kind#FIELD}) has no a, b and
@@ -78,7 +79,7 @@ public final class Prediction {
         if (kind == Kind.X0) {
             return value;
         }
-        return x.sub(value.mulColumnVector(b)).diviColumnVector(a);
+        return Conversions.x0FromEps(x, value, a, b);
     }
 
     /** E[eps | x]: stored, or {@code (x - a x0) / b}. */
@@ -87,17 +88,17 @@ public final class Prediction {
         if (kind == Kind.EPS) {
             return value;
         }
-        return x.sub(value.mulColumnVector(a)).diviColumnVector(b);
+        return Conversions.epsFromX0(x, value, a, b);
     }
 
     /** Score {@code grad log p_t(x) = -eps / b}. */
     public INDArray score() {
-        return eps().divColumnVector(b).negi();
+        return Conversions.scoreFromEps(eps(), b);
     }
 
     /** Probability-flow velocity {@code u = aDot x0 + bDot eps} for the given derivative columns. */
     public INDArray velocity(INDArray aDot, INDArray bDot) {
-        return x0().mulColumnVector(aDot).addi(eps().mulColumnVector(bDot));
+        return Conversions.velocity(x0(), eps(), aDot, bDot);
     }
 
     /** The EqM gradient field; only for {@link Kind#FIELD}. */

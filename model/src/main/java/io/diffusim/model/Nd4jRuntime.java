@@ -1,0 +1,41 @@
+package io.diffusim.model;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Environment;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One-time ND4J set-up for a process: OpenMP and BLAS thread counts and float64 as the default data type
+ * (SCIENCE.md §0 "Numerics"), so many tiny ops do not oversubscribe a small machine.
+ *
+ * <p>Call {@link #configure(int)} once at start-up, before any parallel work; calling it again with the same
+ * count does nothing, and a different count re-applies the settings.
+ */
+public final class Nd4jRuntime {
+
+    private static int configuredThreads;
+
+    private Nd4jRuntime() {
+    }
+
+    /** Sets ND4J's master/worker thread limits and the BLAS thread count to {@code threads}, default dtype double. */
+    public static synchronized void configure(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        if (threads == configuredThreads) {
+            return;
+        }
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        Environment environment = Nd4j.getEnvironment();
+        environment.setMaxMasterThreads(threads);
+        environment.setMaxThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
+        configuredThreads = threads;
+    }
+
+    /** The thread count of the last {@link #configure(int)}, or 0 before the first call. */
+    public static synchronized int configuredThreads() {
+        return configuredThreads;
+    }
+}
