@@ -1,0 +1,170 @@
+package io.diffusim.model.denoise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.diffusim.model.data.Dataset;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class PatchEmpiricalDenoiserTest {
+
+    /** Same arithmetic on the same numbers (brief: 1e-12). */
+    private static final double EXACT_TOL = 1e-12;
+    /** ND4J batched path vs a plain-Java triple loop of the same formula. */
+    private static final double REFERENCE_TOL = 1e-10;
+    /** Central differences with h = 1e-4. */
+    private static final double FD_STEP = 1e-4;
+    private static final double FD_TOL = 1e-6;
+    /** SCIENCE.md §1.3 prints the EDM grid to 5 significant digits. */
+    private static final double GRID_TOL = 5e-4;
+
+    @Test
+    void shouldReduceToTheEmpiricalDenoiserWhenThePatchIsTheWholeImage() {
+        Dataset data = images(new SplittableRandom(1), 40, 2, 6, 6);
+        SplittableRandom random = new SplittableRandom(2);
+        INDArray x = DenoiserFixtures.gaussian(random, 8, 72, 1);
+        INDArray t = DenoiserFixtures.times(random, 8, 0.2, 2);
+
+        INDArray patch = DenoiserFixtures.withDivergence(new PatchEmpiricalDenoiser(DenoiserFixtures.ve(), data,
+                PatchSizeSchedule.fixed(6), 1, 16).evaluate(new EvalRequest(x, t, null)));
+        INDArray whole = DenoiserFixtures.withDivergence(new EmpiricalDenoiser(DenoiserFixtures.ve(), data.points(), null, null, 0.1, 16)
+                .evaluate(new EvalRequest(x, t, null)));
+
+        assertThat(DenoiserFixtures.maxAbsDiff(whole, patch)).isLessThan(EXACT_TOL);
+    }
+
+    @Test
+    void shouldAverageCropPosteriorsOverCoveringSquaresLikeADirectLoop() {
+        int channels = 2;
+        int height = 5;
+        int width = 4;
+        int size = 2;
+        int stride = 2;
+        Dataset data = images(new SplittableRandom(3), 30, channels, height, width);
+        SplittableRandom random = new SplittableRandom(4);
+        INDArray x = DenoiserFixtures.gaussian(random, 3, channels * height * width, 1);
+        double a = 0.8;
+        double b = 0.6;
+
+        INDArray actual = new PatchEmpiricalDenoiser(DenoiserFixtures.constant(a, b), data, PatchSizeSchedule.fixed(size), stride, 7)
+                .evaluate(new EvalRequest(x, DenoiserFixtures.column(1, 1, 1), null)).x0();
+
+        // corners at 0, 2 plus the last position (height - P = 3) so every pixel is covered
+        double[][] expected = directComposite(data.points().toDoubleMatrix(), x.toDoubleMatrix(), new int[] {channels, height, width},
+                size, new int[] {0, 2, 3}, new int[] {0, 2}, a, b);
+        for (int i = 0; i < 3; i++) {
+            assertThat(actual.getRow(i).toDoubleVector()).containsExactly(expected[i], within(REFERENCE_TOL));
+        }
+    }
+
+    @Test
+    void shouldMatchCentralDifferenceDivergenceOfTheComposite() {
+        Dataset data = images(new SplittableRandom(7), 15, 1, 4, 4);
+        PatchEmpiricalDenoiser denoiser = new PatchEmpiricalDenoiser(DenoiserFixtures.vp(), data, PatchSizeSchedule.fixed(3), 1, 0);
+        SplittableRandom random = new SplittableRandom(8);
+        INDArray x = DenoiserFixtures.gaussian(random, 3, 16, 0.7);
+        INDArray t = DenoiserFixtures.column(0.5, 0.5, 0.5);
+
+        double[] analytic = denoiser.evaluate(new EvalRequest(x, t, null)).divergence().toDoubleVector();
+
+        assertThat(analytic).containsExactly(DenoiserFixtures.centralDifferenceDivergence(denoiser, x, t, FD_STEP), within(FD_TOL));
+    }
+
+    @Test
+    void shouldGiveEachRowTheSameAnswerAloneAsInAMixedTimeBatchOf64() {
+        Dataset data = images(new SplittableRandom(5), 20, 1, 6, 6);
+        PatchEmpiricalDenoiser denoiser = new PatchEmpiricalDenoiser(DenoiserFixtures.ve(), data, PatchSizeSchedule.cifar(6), 1, 0);
+        SplittableRandom random = new SplittableRandom(6);
+        INDArray x = DenoiserFixtures.gaussian(random, 64, 36, 1);
+        // sigma from 1.5 to 10 spans patch sizes 2, 3, 4 and 6 (whole image) of the scaled schedule
+        INDArray t = DenoiserFixtures.times(random, 64, 1.5, 10);
+
+        INDArray batched = DenoiserFixtures.withDivergence(denoiser.evaluate(new EvalRequest(x, t, null)));
+
+        assertThat(DenoiserFixtures.maxAbsDiff(DenoiserFixtures.rowByRow(denoiser, x, t), batched)).isLessThan(EXACT_TOL);
+    }
+
+    @Test
+    void shouldFollowThePspcCifarScheduleOnTheEdmGrid() {
+        PatchSizeSchedule cifar = PatchSizeSchedule.cifar(32);
+
+        assertThat(PatchSizeSchedule.edmGrid()).containsExactly(new double[] {80, 57.586, 40.786, 28.375, 19.352, 12.910,
+                8.4009, 5.3152, 3.2568, 1.9233, 1.0882, 0.58535, 0.29644, 0.13952, 0.059947, 0.022935, 0.0075280, 0.002},
+                within(GRID_TOL));
+        assertThat(cifar.sizes()).containsExactly(32, 32, 32, 32, 32, 32, 32, 23, 15, 11, 7, 5, 3, 3, 3, 3, 3, 3);
+        assertThat(new int[] {cifar.patchSize(100), cifar.patchSize(5.0), cifar.patchSize(1.0), cifar.patchSize(0)})
+                .containsExactly(32, 23, 7, 3);
+        // 16x16 images: round(entry / 2), at least 1
+        assertThat(PatchSizeSchedule.cifar(16).sizes()).containsExactly(16, 16, 16, 16, 16, 16, 16, 12, 8, 6, 4, 3, 2, 2, 2, 2, 2, 2);
+    }
+
+    /** Random images in [-1, 1]. */
+    private static Dataset images(SplittableRandom random, int n, int channels, int height, int width) {
+        double[][] rows = new double[n][channels * height * width];
+        for (double[] row : rows) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = 2 * random.nextDouble() - 1;
+            }
+        }
+        return new Dataset("random", DenoiserFixtures.matrix(rows), null, new int[] {channels, height, width});
+    }
+
+    /** SCIENCE.md §3.6 written out: per square, softmax over every image's same crop, then per-pixel average. */
+    private static double[][] directComposite(double[][] points, double[][] x, int[] shape, int size, int[] us, int[] vs,
+                                              double a, double b) {
+        int channels = shape[0];
+        int height = shape[1];
+        int width = shape[2];
+        double[][] out = new double[x.length][channels * height * width];
+        double[] covering = new double[height * width];
+        for (int u : us) {
+            for (int v : vs) {
+                for (int i = u; i < u + size; i++) {
+                    for (int j = v; j < v + size; j++) {
+                        covering[i * width + j]++;
+                    }
+                }
+                for (int row = 0; row < x.length; row++) {
+                    double[] logits = new double[points.length];
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int p = 0; p < points.length; p++) {
+                        double distance = 0;
+                        for (int c = 0; c < channels; c++) {
+                            for (int i = u; i < u + size; i++) {
+                                for (int j = v; j < v + size; j++) {
+                                    int k = (c * height + i) * width + j;
+                                    distance += Math.pow(x[row][k] - a * points[p][k], 2);
+                                }
+                            }
+                        }
+                        logits[p] = -distance / (2 * b * b);
+                        max = Math.max(max, logits[p]);
+                    }
+                    double norm = 0;
+                    for (int p = 0; p < points.length; p++) {
+                        norm += Math.exp(logits[p] - max);
+                    }
+                    for (int p = 0; p < points.length; p++) {
+                        double w = Math.exp(logits[p] - max) / norm;
+                        for (int c = 0; c < channels; c++) {
+                            for (int i = u; i < u + size; i++) {
+                                for (int j = v; j < v + size; j++) {
+                                    int k = (c * height + i) * width + j;
+                                    out[row][k] += w * points[p][k];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (double[] row : out) {
+            for (int k = 0; k < row.length; k++) {
+                row[k] /= covering[k % (height * width)];
+            }
+        }
+        return out;
+    }
+}
