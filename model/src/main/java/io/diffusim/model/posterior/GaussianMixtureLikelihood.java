@@ -1,0 +1,115 @@
+package io.diffusim.model.posterior;
+
+import io.diffusim.model.data.GaussianMixture;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Gaussian mixture sum_k pi_k N(mu_k, Sigma_k) under x_t = a x_0 + b eps: C_k = a^2 Sigma_k + b^2 I handled in
+ * each component's eigenbasis, responsibilities by streaming LSE over components, component means
+ * mu_k + a Sigma_k C_k^-1 (x_t - a mu_k) (SCIENCE.md §3.1, §3.4).
+ */
+public final class GaussianMixtureLikelihood implements DataLikelihood {
+
+    private static final double LN_2PI = Math.log(2 * Math.PI);
+
+    /** One component in its eigenbasis: U (null when diagonal), eigenvalues [1, D], U^T mu [1, D]. */
+    private record Component(double lnWeight, INDArray basis, INDArray eigenvalues, INDArray rotatedMean) {
+    }
+
+    private final List<Component> components = new ArrayList<>();
+    private final int dimension;
+
+    public GaussianMixtureLikelihood(GaussianMixture mixture) {
+        this.dimension = mixture.dimension();
+        boolean diagonal = mixture.diagonal();
+        for (int k = 0; k < mixture.components(); k++) {
+            if (mixture.weights()[k] == 0) {
+                continue; // zero-weight components never contribute
+            }
+            double[][] cov = mixture.covariances()[k];
+            INDArray mean = row(mixture.means()[k]);
+            if (diagonal) {
+                double[] variances = new double[dimension];
+                for (int i = 0; i < dimension; i++) {
+                    variances[i] = cov[i][i];
+                }
+                components.add(new Component(Math.log(mixture.weights()[k]), null, row(variances), mean));
+            } else {
+                EigenDecomposition eigen = new EigenDecomposition(MatrixUtils.createRealMatrix(cov));
+                INDArray basis = Nd4j.createFromArray(eigen.getV().getData());
+                double[] lambda = eigen.getRealEigenvalues().clone();
+                for (int i = 0; i < lambda.length; i++) {
+                    lambda[i] = Math.max(0, lambda[i]); // PSD: clip round-off negatives
+                }
+                components.add(new Component(Math.log(mixture.weights()[k]), basis, row(lambda), mean.mmul(basis)));
+            }
+        }
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public long pairCost(boolean withMean) {
+        return (withMean ? 6L : 3L) * dimension;
+    }
+
+    @Override
+    public Rows prepare(INDArray x) {
+        INDArray rows = x.castTo(DataType.DOUBLE);
+        List<INDArray> projections = new ArrayList<>();
+        for (Component c : components) {
+            projections.add(c.basis() == null ? rows : rows.mmul(c.basis()));
+        }
+        return new Rows() {
+            @Override
+            public INDArray x() {
+                return rows;
+            }
+
+            @Override
+            public Pairs evaluate(int perRow, INDArray a, INDArray b, boolean withMean) {
+                return evaluatePairs(rows, projections, perRow, a, b, withMean);
+            }
+        };
+    }
+
+    private Pairs evaluatePairs(INDArray x, List<INDArray> projections, int perRow, INDArray a, INDArray b,
+                                boolean withMean) {
+        INDArray aSq = a.mul(a);
+        INDArray bSq = b.mul(b);
+        RunningLogSumExp lse = new RunningLogSumExp();
+        for (int k = 0; k < components.size(); k++) {
+            Component c = components.get(k);
+            // residual y = U^T (x - a mu) and per-direction variance a^2 lambda + b^2
+            INDArray y = PointSetLikelihood.repeatRows(projections.get(k), perRow).subi(a.mmul(c.rotatedMean()));
+            INDArray variance = aSq.mmul(c.eigenvalues()).addiColumnVector(bSq);
+            INDArray logit = y.mul(y).divi(variance).sum(true, 1)
+                    .addi(Transforms.log(variance, true).sum(true, 1))
+                    .muli(-0.5).addi(c.lnWeight() - 0.5 * dimension * LN_2PI);
+            INDArray mean = null;
+            if (withMean) {
+                INDArray rotated = y.muliRowVector(c.eigenvalues()).divi(variance).muliColumnVector(a)
+                        .addiRowVector(c.rotatedMean());
+                mean = c.basis() == null ? rotated : rotated.mmul(c.basis().transpose());
+            }
+            lse.addTerm(logit, mean);
+        }
+        return withMean
+                ? new ExplicitMeanPairs(lse.logSum(), lse.mean(), PointSetLikelihood.repeatRows(x, perRow), (int) x.rows())
+                : ExplicitMeanPairs.withoutMean(lse.logSum());
+    }
+
+    private static INDArray row(double[] values) {
+        return Nd4j.createFromArray(values).reshape(1, values.length);
+    }
+}

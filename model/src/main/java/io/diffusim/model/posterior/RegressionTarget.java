@@ -1,0 +1,66 @@
+package io.diffusim.model.posterior;
+
+/**
+ * A regression target r = c(t) x_0 + d(t) eps whose posterior mean R(x_t | t) = c x0-hat + d eps-hat is written
+ * through x0-hat and x_t alone: R = alpha x0-hat + beta x_t with alpha = c - d a / b, beta = d / b
+ * (SCIENCE.md §1.4, §3.4). Implementations give alpha and beta directly so singular forms stay stable.
+ */
+public interface RegressionTarget {
+
+    /** alpha(t): the coefficient of x0-hat. */
+    double signalCoefficient(double t, double a, double b);
+
+    /** beta(t): the coefficient of x_t. */
+    double inputCoefficient(double t, double a, double b);
+
+    /** Noise prediction (vp, ve): c = 0, d = 1. */
+    static RegressionTarget eps() {
+        return new Linear(0, 1);
+    }
+
+    /** Flow-matching velocity eps - x_0: c = -1, d = 1. */
+    static RegressionTarget flowVelocity() {
+        return new Linear(-1, 1);
+    }
+
+    /** Constant coefficients c, d. */
+    record Linear(double c, double d) implements RegressionTarget {
+        @Override
+        public double signalCoefficient(double t, double a, double b) {
+            return c - d * a / b;
+        }
+
+        @Override
+        public double inputCoefficient(double t, double a, double b) {
+            return d / b;
+        }
+    }
+
+    /**
+     * EDM's raw network F with t = sigma: c = sigma/(sigma_d sqrt(sigma^2 + sigma_d^2)),
+     * d = -sigma_d / sqrt(sigma^2 + sigma_d^2) (sigma_d = 0.5 by default).
+     */
+    record EdmNetwork(double sigmaData) implements RegressionTarget {
+        public EdmNetwork {
+            if (!(sigmaData > 0) || !Double.isFinite(sigmaData)) {
+                throw new IllegalArgumentException("sigma_data must be finite and > 0, got " + sigmaData);
+            }
+        }
+
+        /** sigma_d = 0.5. */
+        public static EdmNetwork standard() {
+            return new EdmNetwork(0.5);
+        }
+
+        @Override
+        public double signalCoefficient(double t, double a, double b) {
+            double root = Math.sqrt(t * t + sigmaData * sigmaData);
+            return t / (sigmaData * root) + (sigmaData / root) * a / b;
+        }
+
+        @Override
+        public double inputCoefficient(double t, double a, double b) {
+            return -sigmaData / (Math.sqrt(t * t + sigmaData * sigmaData) * b);
+        }
+    }
+}

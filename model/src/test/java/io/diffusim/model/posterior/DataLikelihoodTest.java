@@ -1,0 +1,56 @@
+package io.diffusim.model.posterior;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.diffusim.model.data.GaussianMixture;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Posterior means behind the effective target: K2, K3, K4 (SCIENCE.md §8) and the streamed point set. */
+class DataLikelihoodTest {
+
+    private static final double REL_TOL = 1e-6;
+
+    @Test
+    void shouldMatchTwoPointPosteriorMeanWhenStreamingChunksOfOne() {
+        INDArray points = Nd4j.createFromArray(new double[][] {{-1}, {1}});
+        // K3: VP a = 0.8, b = 0.6, x_t = 0.3 -> E[x0 | x_t] = tanh(a x_t / b^2) = 0.582783
+        for (int chunk : new int[] {1, 2}) {
+            DataLikelihood.Pairs pairs = PointSetLikelihood.weighted(points, new double[] {1, 1}, chunk)
+                    .prepare(Nd4j.createFromArray(new double[][] {{0.3}})).evaluate(1, scalar(0.8), scalar(0.6), true);
+            double mean = pairs.weightedMeanSum(scalar(1)).getDouble(0, 0);
+            assertThat(mean).isCloseTo(0.582783, within(REL_TOL));
+            assertThat(pairs.meanDotInput().getDouble(0, 0)).isCloseTo(0.3 * 0.582783, within(REL_TOL));
+            assertThat(pairs.meanSquaredNorm().getDouble(0, 0)).isCloseTo(0.582783 * 0.582783, within(REL_TOL));
+        }
+    }
+
+    @Test
+    void shouldMatchOneDimensionalMixturePosteriorMean() {
+        // K4: 0.3 N(-2, 0.25^2) + 0.7 N(2, 0.25^2), VP Abar = 0.5, x_t = 0.4 -> E[x0 | x_t] = 1.733120
+        GaussianMixture mixture = new GaussianMixture(new double[] {0.3, 0.7}, new double[][] {{-2}, {2}},
+                new double[][][] {{{0.0625}}, {{0.0625}}});
+        double a = Math.sqrt(0.5);
+        DataLikelihood.Pairs pairs = new GaussianMixtureLikelihood(mixture)
+                .prepare(Nd4j.createFromArray(new double[][] {{0.4}})).evaluate(1, scalar(a), scalar(a), true);
+        assertThat(pairs.weightedMeanSum(scalar(1)).getDouble(0, 0)).isCloseTo(1.733120, within(REL_TOL * 1.733120));
+    }
+
+    @Test
+    void shouldMatchFullCovarianceGaussianPosteriorMean() {
+        // K2: mu = (1, -1), Sigma = [[2, 0.5], [0.5, 1]], a = 0.8, b = 0.6, x_t = 0 -> x0-hat = (0.309053, -0.458897)
+        GaussianMixture gaussian = new GaussianMixture(new double[] {1}, new double[][] {{1, -1}},
+                new double[][][] {{{2, 0.5}, {0.5, 1}}});
+        INDArray mean = new GaussianMixtureLikelihood(gaussian).prepare(Nd4j.zeros(DataType.DOUBLE, 1, 2))
+                .evaluate(1, scalar(0.8), scalar(0.6), true).weightedMeanSum(scalar(1));
+        assertThat(mean.getDouble(0, 0)).isCloseTo(0.309053, within(REL_TOL));
+        assertThat(mean.getDouble(0, 1)).isCloseTo(-0.458897, within(REL_TOL));
+    }
+
+    private static INDArray scalar(double value) {
+        return Nd4j.createFromArray(new double[] {value}).reshape(1, 1);
+    }
+}
