@@ -1,0 +1,119 @@
+package io.diffusim.model.denoise;
+
+import io.diffusim.config.DataSpec;
+import io.diffusim.config.EqmMagnitude;
+import io.diffusim.config.ModelSpec;
+import io.diffusim.config.ProcessSpec;
+import io.diffusim.config.RunSpec;
+import io.diffusim.config.TimePosteriorSpec;
+import io.diffusim.config.Words;
+import io.diffusim.model.data.Dataset;
+import io.diffusim.model.data.Datasets;
+import io.diffusim.model.eqm.EqmOptimalField;
+import io.diffusim.model.eqm.MagnitudeFunction;
+import io.diffusim.model.posterior.DataLikelihood;
+import io.diffusim.model.posterior.GaussianMixtureLikelihood;
+import io.diffusim.model.posterior.NoiseLevelPosterior;
+import io.diffusim.model.posterior.NoiseUnconditionalTarget;
+import io.diffusim.model.posterior.PointSetLikelihood;
+import io.diffusim.model.posterior.RegressionTarget;
+import io.diffusim.model.process.ForwardProcess;
+
+/**
+ * The one factory from a model spec to a denoiser: the closed-form models of SCIENCE.md §3 over the run's data
+ * set and forward process (see {@code Processes} for the time each request carries).
+ *
+ * <p>The empirical models' {@code condition-bandwidth} is the kernel width h_c of the conditional variant of §3.2;
+ * runs sample unconditionally (no sampler sends a condition), so the models are built unconditional and h_c is
+ * not used until conditional runs exist.
+ */
+public final class Denoisers {
+
+    private Denoisers() {
+    }
+
+    /**
+     * The denoiser of {@code model} (the run's own, or one an analysis names) over the run's data and process;
+     * {@code data} is the run's data set as {@code Datasets.from} built it.
+     */
+    public static Denoiser from(ModelSpec model, RunSpec run, Dataset data, ForwardProcess process) {
+        if (model instanceof ModelSpec.GmmExact) {
+            return new GmmDenoiser(process, Datasets.mixture(gmm(run, model), run.seed()));
+        }
+        if (model instanceof ModelSpec.Empirical empirical) {
+            return new EmpiricalDenoiser(process, flipped(data, empirical.flip()).points());
+        }
+        if (model instanceof ModelSpec.EmpiricalUnconditional unconditional) {
+            return noiseUnconditional(unconditional.posterior(), run, flipped(data, unconditional.flip()), process);
+        }
+        if (model instanceof ModelSpec.PatchEmpirical patch) {
+            return new PatchEmpiricalDenoiser(process, flipped(data, patch.flip()),
+                    PatchSizeSchedule.fixed(patch.patch()), patch.stride(), 0);
+        }
+        if (model instanceof ModelSpec.Wiener wiener) {
+            return new WienerDenoiser(process, data.points(), wiener.rank());
+        }
+        if (model instanceof ModelSpec.EqmEmpirical eqm) {
+            return new EqmOptimalField(PointSetLikelihood.of(data), magnitude(eqm.magnitude()), eqm.grid());
+        }
+        // mlp, unet, onnx
+        throw new IllegalArgumentException("model.kind = " + Words.of(model.kind()) + " is not available yet: learned "
+                + "models come with the training issue; use a closed-form model (gmm-exact | empirical | "
+                + "empirical-unconditional | patch-empirical | wiener | eqm-empirical)");
+    }
+
+    /**
+     * The ideal noise-unconditional model of SCIENCE.md §3.4 for the run's data and process, shared by the
+     * empirical-unconditional model, the noise-posterior analysis and {@code probe --posterior-t}:
+     * <ul>
+     *   <li>prior: {@code auto} is the process's training prior (vp: uniform on the integers 0..T-1; ve: uniform
+     *       on [sigma_min, sigma_max]; edm: log-normal sigma with (p-mean, p-std); fm: uniform on [1e-4, 1]);
+     *       {@code uniform} and {@code log-normal} choose explicitly (log-normal is a density of sigma: ve | edm);
+     *       {@code t-lo} / {@code t-hi} override the support's ends;</li>
+     *   <li>target: the process's natural regression target (RUNSPEC.md "Probing a denoiser"): eps for vp and ve,
+     *       EDM's preconditioned network output F (§1.4, with the spec's sigma-data) for edm, eps - x_0 for fm;</li>
+     *   <li>likelihood: the exact mixture for gmm data (the one the data were drawn from), otherwise the points of
+     *       {@code data}.</li>
+     * </ul>
+     */
+    public static NoiseUnconditionalTarget noiseUnconditional(TimePosteriorSpec posterior, RunSpec run, Dataset data,
+                                                              ForwardProcess process) {
+        DataLikelihood likelihood = run.data() instanceof DataSpec.Gmm gmm
+                ? new GaussianMixtureLikelihood(Datasets.mixture(gmm, run.seed()))
+                : PointSetLikelihood.of(data);
+        NoiseLevelPosterior.Settings settings = new NoiseLevelPosterior.Settings(posterior.grid(),
+                posterior.refineGrid(), NoiseLevelPosterior.Settings.defaults().windowSds());
+        return new NoiseUnconditionalTarget(likelihood, process, NoisePriors.from(posterior, run.process()),
+                target(run.process()), settings);
+    }
+
+    /** The EqM magnitude c(gamma) of SCIENCE.md §3.5 named by a spec. */
+    public static MagnitudeFunction magnitude(EqmMagnitude spec) {
+        return switch (spec.c()) {
+            case CONSTANT -> new MagnitudeFunction.Constant(spec.lambda());
+            case LINEAR -> new MagnitudeFunction.Linear(spec.lambda());
+            case TRUNCATED -> new MagnitudeFunction.Truncated(spec.a(), spec.lambda());
+            case PIECEWISE -> new MagnitudeFunction.Piecewise(spec.a(), spec.b(), spec.lambda());
+        };
+    }
+
+    /** The natural regression target of a process (RUNSPEC.md "Probing a denoiser", SCIENCE.md §1.4). */
+    static RegressionTarget target(ProcessSpec process) {
+        if (process instanceof ProcessSpec.Edm edm) {
+            return new RegressionTarget.EdmNetwork(edm.sigmaData());
+        }
+        return process instanceof ProcessSpec.Fm ? RegressionTarget.flowVelocity() : RegressionTarget.eps();
+    }
+
+    private static DataSpec.Gmm gmm(RunSpec run, ModelSpec model) {
+        if (run.data() instanceof DataSpec.Gmm gmm) {
+            return gmm;
+        }
+        throw new IllegalArgumentException("model.kind = " + Words.of(model.kind()) + " needs data.kind = gmm, got "
+                + Words.of(run.data().kind()));
+    }
+
+    private static Dataset flipped(Dataset data, boolean flip) {
+        return flip ? HorizontalFlip.augment(data) : data;
+    }
+}
