@@ -75,6 +75,17 @@ public final class SpecLoader {
         return spec;
     }
 
+    /** The {@code time-posterior} defaults of reference.conf, for tools that need p(t | x_t) without a spec block. */
+    public static TimePosteriorSpec defaultTimePosterior() {
+        SpecErrors errors = new SpecErrors();
+        Reference reference = Reference.get();
+        ConfigObject defaults = reference.object("time-posterior");
+        TimePosteriorSpec posterior = TimePosteriorCodec.read(
+                Block.of("time-posterior", defaults, defaults, new SpecContext(errors, reference, null)));
+        errors.throwIfAny();
+        return posterior;
+    }
+
     private static SpecException single(String key, String problem) {
         return new SpecException(List.of(new SpecError(key, "", problem)));
     }

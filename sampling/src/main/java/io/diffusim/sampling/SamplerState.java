@@ -13,6 +13,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public record SamplerState(INDArray x, long[] particles, int step, int subStep, long nfe, Map<String, INDArray> aux) {
 
+    /** Aux key of a per-particle evaluation count {@code [B, 1]}, for samplers that stop particles early. */
+    public static final String PER_PARTICLE_NFE = "nfe";
+
     public SamplerState {
         aux = Map.copyOf(aux);
     }
@@ -20,6 +23,12 @@ public record SamplerState(INDArray x, long[] particles, int step, int subStep, 
     /** Number of particles in the batch. */
     public int batch() {
         return particles.length;
+    }
+
+    /** Model evaluations summed over the batch's particles (each particle counts the evaluations it used). */
+    public double nfeTotal() {
+        INDArray perParticle = aux.get(PER_PARTICLE_NFE);
+        return perParticle == null ? (double) nfe * particles.length : perParticle.sumNumber().doubleValue();
     }
 
     /** The named auxiliary array, or null. */

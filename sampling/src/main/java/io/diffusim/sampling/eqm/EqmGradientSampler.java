@@ -28,7 +28,7 @@ public final class EqmGradientSampler implements Sampler {
     /** Aux key: updates applied to each particle (its stop step), [B, 1]. */
     public static final String STOP_STEP = "stopStep";
     /** Aux key: field evaluations each particle consumed, [B, 1]. */
-    public static final String NFE = "nfe";
+    public static final String NFE = SamplerState.PER_PARTICLE_NFE;
     /** Aux key: the previous iterate x_{k-1} (Nesterov only). */
     public static final String X_PREVIOUS = "xPrev";
 
