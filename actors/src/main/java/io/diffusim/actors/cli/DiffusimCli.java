@@ -1,0 +1,50 @@
+package io.diffusim.actors.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Entry point of {@code bin/diffusim}: parses argv into subcommands (RUNSPEC.md command table) and maps
+ * failures to one line on stderr plus the documented exit code; {@code --verbose} adds the stack trace.
+ */
+@Command(name = "diffusim", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+        description = "Simulate and analyse how diffusion models denoise.",
+        subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, ProbeCommand.class,
+                MetricCommand.class, CommandLine.HelpCommand.class})
+public final class DiffusimCli {
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show stack traces and library logs.")
+    void setVerbose(boolean verbose) {
+        Verbosity.set(verbose);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line with the given streams; returns the exit code (for tests and the launcher). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        // picocli calls the --verbose setter only when the option is given, so an earlier command line's must not linger
+        Verbosity.set(false);
+        CommandLine cli = new CommandLine(new DiffusimCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, argv) -> {
+            err.println("diffusim: " + ex.getMessage() + " (see --help)");
+            return ExitCode.BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            ErrorReport report = ErrorReport.of(ex);
+            report.lines().forEach(line -> err.println("diffusim: " + line));
+            if (Verbosity.verbose()) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return report.exitCode();
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,12 @@
+package io.diffusim.actors.cli;
+
+/** Process exit codes of RUNSPEC.md's command table. */
+public final class ExitCode {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int DAEMON_UNREACHABLE = 3;
+
+    private ExitCode() {
+    }
+}

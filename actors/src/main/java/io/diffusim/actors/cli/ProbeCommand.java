@@ -1,0 +1,104 @@
+package io.diffusim.actors.cli;
+
+import io.diffusim.config.AnalysisSpec;
+import io.diffusim.config.ModelSpec;
+import io.diffusim.config.RunSpec;
+import io.diffusim.config.SpecLoader;
+import io.diffusim.config.TimePosteriorSpec;
+import io.diffusim.model.data.CsvDataset;
+import io.diffusim.model.data.Dataset;
+import io.diffusim.model.data.Datasets;
+import io.diffusim.model.denoise.Denoisers;
+import io.diffusim.model.denoise.EvalRequest;
+import io.diffusim.model.denoise.Prediction;
+import io.diffusim.model.posterior.EffectiveTarget;
+import io.diffusim.model.process.ForwardProcess;
+import io.diffusim.model.process.Processes;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code probe SPEC --points IN.csv --t T --out OUT.csv [--posterior-t]}: evaluates the spec's model once
+ * at the given points (RUNSPEC.md "Probing a denoiser").
+ */
+@Command(name = "probe", mixinStandardHelpOptions = true,
+        description = "Evaluate SPEC's model at the points of IN.csv and write x0_*, eps_*, score_* (and t_mean, t_var,"
+                + " effective_target_error with --posterior-t) to OUT.csv.")
+final class ProbeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "Run spec (HOCON); its data, process and model are used.")
+    Path spec;
+
+    @Option(names = "--points", required = true, paramLabel = "IN.csv", description = "Points, header x0..x{d-1}.")
+    Path points;
+
+    @Option(names = "--t", paramLabel = "T", description = "Noise level in the process's own time (vp: timestep index).")
+    Double t;
+
+    @Option(names = "--posterior-t", description = "Also write the posterior of the noise level given only the point.")
+    boolean posteriorT;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "Output CSV.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        RunSpec run = SpecLoader.load(spec);
+        INDArray x = CsvDataset.read(points, Integer.MAX_VALUE).points();
+        CliRuntime.init();
+        Dataset data = Datasets.from(run.data(), run.seed());
+        if (x.columns() != data.dimension()) {
+            throw new BadInputException("--points " + points + " has " + x.columns() + " columns, but the spec's data has dimension "
+                    + data.dimension());
+        }
+        ForwardProcess process = Processes.from(run.process());
+        List<String> header = new ArrayList<>();
+        List<INDArray> blocks = new ArrayList<>();
+        if (t != null || !posteriorT) {
+            double time = ProbeTime.check(run.process(), t);
+            INDArray column = Nd4j.valueArrayOf(new long[] {x.rows(), 1}, time, DataType.DOUBLE);
+            Prediction prediction = Denoisers.from(run.model(), run, data, process).evaluate(new EvalRequest(x, column, null));
+            if (prediction.kind() == Prediction.Kind.FIELD) {
+                add(header, blocks, "field_", prediction.field());
+            } else {
+                add(header, blocks, "x0_", prediction.x0());
+                add(header, blocks, "eps_", prediction.eps());
+                add(header, blocks, "score_", prediction.score());
+            }
+        }
+        if (posteriorT) {
+            EffectiveTarget target = Denoisers.noiseUnconditional(posteriorSpec(run), run, data, process).effectiveTarget(x);
+            header.addAll(List.of("t_mean", "t_var", "effective_target_error"));
+            blocks.add(target.moments().mean().reshape(x.rows(), 1));
+            blocks.add(target.moments().variance().reshape(x.rows(), 1));
+            blocks.add(target.error().reshape(x.rows(), 1));
+        }
+        ProbeCsv.write(out, header, blocks);
+        return ExitCode.OK;
+    }
+
+    /** The spec's own p(t | x_t) settings (its model's, else its noise-posterior analysis's), else the defaults. */
+    private static TimePosteriorSpec posteriorSpec(RunSpec run) {
+        if (run.model() instanceof ModelSpec.EmpiricalUnconditional unconditional) {
+            return unconditional.posterior();
+        }
+        return run.analyses().stream().filter(AnalysisSpec.NoisePosterior.class::isInstance)
+                .map(a -> ((AnalysisSpec.NoisePosterior) a).posterior()).findFirst()
+                .orElseGet(SpecLoader::defaultTimePosterior);
+    }
+
+    private static void add(List<String> header, List<INDArray> blocks, String prefix, INDArray values) {
+        for (int j = 0; j < values.columns(); j++) {
+            header.add(prefix + j);
+        }
+        blocks.add(values);
+    }
+}
