@@ -36,15 +36,22 @@ public final class DiffusimCli {
             err.println("diffusim: " + ex.getMessage() + " (see --help)");
             return ExitCode.BAD_INPUT;
         });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            ErrorReport report = ErrorReport.of(ex);
-            report.lines().forEach(line -> err.println("diffusim: " + line));
-            if (Verbosity.verbose()) {
-                ex.printStackTrace(err);
-            }
-            err.flush();
-            return report.exitCode();
-        });
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, err));
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            // picocli passes Errors through (a missing native backend, out of memory): still one line, exit 1
+            return report(e, err);
+        }
+    }
+
+    private static int report(Throwable ex, PrintWriter err) {
+        ErrorReport report = ErrorReport.of(ex);
+        report.lines().forEach(line -> err.println("diffusim: " + line));
+        if (Verbosity.verbose()) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return report.exitCode();
     }
 }
