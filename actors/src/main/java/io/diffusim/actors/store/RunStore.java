@@ -1,0 +1,37 @@
+package io.diffusim.actors.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The daemon's persisted state (ARCHITECTURE.md §4): runs (spec and status), particle checkpoints, metric
+ * series. One owner process writes; a restarted daemon reads it back to resume unfinished runs.
+ * Implementations: the Chronicle Map store on disk, and an in-memory one for tests.
+ */
+public interface RunStore extends AutoCloseable {
+
+    /** Inserts or replaces a run record. */
+    void putRun(RunRecord run);
+
+    Optional<RunRecord> run(String runId);
+
+    /** Every run, in submission order. */
+    List<RunRecord> runs();
+
+    /** Inserts or replaces the checkpoint of one particle batch of a run. */
+    void putCheckpoint(String runId, int batch, Checkpoint checkpoint);
+
+    Optional<Checkpoint> checkpoint(String runId, int batch);
+
+    /** Inserts or replaces one metric record (keyed by run, analysis, metric, step). */
+    void putMetric(String runId, MetricRecord record);
+
+    /** The run's metric records in (analysis, metric, step) order. */
+    List<MetricRecord> metrics(String runId);
+
+    /** Drops a run's checkpoints (after it ended) so their space is reused; the run record and metrics stay. */
+    void dropCheckpoints(String runId);
+
+    @Override
+    void close();
+}
