@@ -1,5 +1,6 @@
 package io.diffusim.analysis.neighbour;
 
+import io.diffusim.model.Matmul;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -70,7 +71,7 @@ public final class BruteForceEuclidean implements NeighbourSearch {
                 nearest[i].clear();
             }
             for (int b = 0; b < blocksTransposed.size(); b++) {
-                INDArray squared = block.mmul(blocksTransposed.get(b));
+                INDArray squared = Matmul.times(block, blocksTransposed.get(b));
                 squared.muli(-2.0).addiColumnVector(blockNorms).addiRowVector(blockSquaredNorms.get(b));
                 offerRows(squared, rows, nearest);
             }

@@ -1,5 +1,6 @@
 package io.diffusim.model.denoise;
 
+import io.diffusim.model.Matmul;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -31,8 +32,8 @@ final class EigenComponent implements GaussianComponent {
     @Override
     public Terms evaluate(INDArray x, NoiseCoefficients c) {
         INDArray r = GaussianComponent.residual(x, c, meanRow);
-        INDArray y = basis == null ? r : r.mmul(basis);
-        INDArray denominator = c.column((a, b) -> a * a).mmul(lambdaRow).addiColumnVector(c.column((a, b) -> b * b));
+        INDArray y = basis == null ? r : Matmul.times(r, basis);
+        INDArray denominator = Matmul.times(c.column((a, b) -> a * a), lambdaRow).addiColumnVector(c.column((a, b) -> b * b));
         INDArray z = y.div(denominator);
         INDArray quadratic = y.mul(z).sum(true, 1);
         INDArray logDet = Transforms.log(denominator, true).sum(true, 1);
@@ -44,10 +45,10 @@ final class EigenComponent implements GaussianComponent {
         INDArray logLikelihood = quadratic.addi(logDet).addi(dimension * LN_2PI).muli(-0.5);
         // m = mu + a Sigma C^-1 r, rotated back from the eigenbasis
         INDArray shift = z.muliRowVector(lambdaRow);
-        INDArray mean = (basis == null ? shift : shift.mmul(basis.transpose()))
+        INDArray mean = (basis == null ? shift : Matmul.timesTransposed(shift, basis))
                 .muliColumnVector(c.a()).addiRowVector(meanRow);
         // tr P = sum_i lambda_i b^2 / (a^2 lambda_i + b^2)
-        INDArray traceP = denominator.rdivi(1.0).mmul(lambdaColumn).muliColumnVector(c.column((a, b) -> b * b));
+        INDArray traceP = Matmul.times(denominator.rdivi(1.0), lambdaColumn).muliColumnVector(c.column((a, b) -> b * b));
         INDArray secondMoment = mean.mul(mean).sum(true, 1).addi(traceP);
         return new Terms(logLikelihood, mean, secondMoment);
     }

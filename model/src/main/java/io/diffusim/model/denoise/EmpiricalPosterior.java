@@ -1,9 +1,11 @@
 package io.diffusim.model.denoise;
 
+import io.diffusim.model.Matmul;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The streaming softmax over a point set shared by the empirical and patch denoisers (SCIENCE.md §3.2).
@@ -19,8 +21,19 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class EmpiricalPosterior {
 
-    /** Target logits per chunk (4 MiB of doubles, 512 points at B = 1024): amortises the ~9 ops per chunk, stays in cache. */
-    static final int TARGET_CHUNK_ENTRIES = 1 << 19;
+    /**
+     * Points per chunk, fixed whatever the number of queries so that each query row gets the same bits
+     * however rows are grouped into evaluations (a replica batches requests of many particle batches).
+     */
+    static final int CHUNK_POINTS = 512;
+
+    /**
+     * Query rows are padded to a multiple of this many rows before the BLAS products, so a row's tile position (and
+     * with it the summation order of its dot products) is the same whatever rows it is evaluated with. A caller that
+     * concatenates several requests starts each at a multiple of ROW_BLOCK and gets bitwise the rows it would get
+     * evaluating them alone (measured: OpenBLAS dgemm gives other bits to rows in a partial tile).
+     */
+    public static final int ROW_BLOCK = 64;
 
     private EmpiricalPosterior() {
     }
@@ -76,15 +89,62 @@ public final class EmpiricalPosterior {
         return augmented;
     }
 
-    /** Softmax-weighted means of every augmented point column per query row, streamed over chunks of points. */
+    /**
+     * Softmax-weighted means of every augmented point column per query row, streamed over chunks of points
+     * ({@code chunkRows}, 0 = {@value #CHUNK_POINTS}); each row's result is bitwise independent of the other rows.
+     */
     public static SoftmaxAccumulator accumulate(INDArray queries, INDArray points, int chunkRows) {
         int n = (int) points.rows();
-        int chunk = chunkRows > 0 ? chunkRows : Math.max(64, TARGET_CHUNK_ENTRIES / Math.max(1, (int) queries.rows()));
+        int chunk = chunkRows > 0 ? chunkRows : CHUNK_POINTS;
+        INDArray padded = padRows(queries);
         SoftmaxAccumulator accumulator = new SoftmaxAccumulator();
         for (int start = 0; start < n; start += chunk) {
             INDArray block = points.get(NDArrayIndex.interval(start, Math.min(n, start + chunk)), NDArrayIndex.all());
-            accumulator.acceptBlock(queries.mmul(block.transpose()), block);
+            INDArray logits = rowBlocked(padded, block, true);
+            accumulator.raiseMax(logits.max(true, 1));
+            INDArray weights = Transforms.exp(logits.subiColumnVector(accumulator.runningMax()), false);
+            accumulator.addScaled(rowBlocked(weights, block, false));
         }
+        return padded == queries ? accumulator : firstRows(accumulator, (int) queries.rows());
+    }
+
+    /**
+     * {@code a b} (or {@code a b^T}) computed ROW_BLOCK rows of a at a time, so every BLAS call has the same shape
+     * whatever a's height: OpenBLAS picks its kernel (and summation order) from the shape, e.g. a small-matrix kernel
+     * below about 10^6 multiply-adds.
+     */
+    private static INDArray rowBlocked(INDArray a, INDArray b, boolean transposeB) {
+        int rows = (int) a.rows();
+        INDArray out = Nd4j.create(a.dataType(), rows, transposeB ? b.rows() : b.columns());
+        for (int r = 0; r < rows; r += ROW_BLOCK) {
+            Nd4j.gemm(a.get(NDArrayIndex.interval(r, r + ROW_BLOCK), NDArrayIndex.all()), b,
+                    out.get(NDArrayIndex.interval(r, r + ROW_BLOCK), NDArrayIndex.all()), false, transposeB, 1.0, 0.0);
+        }
+        return out;
+    }
+
+    /** {@code rows} rounded up to a multiple of {@link #ROW_BLOCK}. */
+    public static int paddedRows(int rows) {
+        return (rows + ROW_BLOCK - 1) / ROW_BLOCK * ROW_BLOCK;
+    }
+
+    /** The queries with zero rows appended up to a multiple of ROW_BLOCK (zero queries give finite logits), or themselves. */
+    private static INDArray padRows(INDArray queries) {
+        int rows = (int) queries.rows();
+        int padded = paddedRows(rows);
+        if (padded == rows) {
+            return queries;
+        }
+        INDArray out = Nd4j.zeros(queries.dataType(), padded, queries.columns());
+        out.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all()).assign(queries);
+        return out;
+    }
+
+    /** The same running max and sums restricted to the first {@code rows} rows (copied, so the bits are unchanged). */
+    private static SoftmaxAccumulator firstRows(SoftmaxAccumulator padded, int rows) {
+        SoftmaxAccumulator accumulator = new SoftmaxAccumulator();
+        accumulator.raiseMax(padded.runningMax().get(NDArrayIndex.interval(0, rows), NDArrayIndex.all()));
+        accumulator.addScaled(padded.sums().get(NDArrayIndex.interval(0, rows), NDArrayIndex.all()).dup('c'));
         return accumulator;
     }
 

@@ -1,5 +1,6 @@
 package io.diffusim.model.denoise;
 
+import io.diffusim.model.Matmul;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -55,6 +56,6 @@ interface GaussianComponent {
 
     /** {@code x - a mu} per row, a fresh array. */
     static INDArray residual(INDArray x, NoiseCoefficients coefficients, INDArray meanRow) {
-        return x.sub(coefficients.a().mmul(meanRow));
+        return x.sub(Matmul.times(coefficients.a(), meanRow));
     }
 }

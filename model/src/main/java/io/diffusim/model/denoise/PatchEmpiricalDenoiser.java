@@ -1,5 +1,6 @@
 package io.diffusim.model.denoise;
 
+import io.diffusim.model.Matmul;
 import io.diffusim.model.data.Dataset;
 import io.diffusim.model.process.ForwardProcess;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ public final class PatchEmpiricalDenoiser implements Denoiser {
         }
         INDArray inverseRow = Nd4j.create(inverse, new long[] {1, inverse.length}, DataType.DOUBLE);
         return Nd4j.hstack(sum.reshape('c', batch, dimension()).muliRowVector(inverseRow),
-                variance.reshape('c', batch, dimension()).mmul(inverseRow.transpose()));
+                Matmul.timesTransposed(variance.reshape('c', batch, dimension()), inverseRow));
     }
 
     /** Top-left corners 0, s, 2s, ... <= side - P, plus side - P itself so that every pixel is covered. */

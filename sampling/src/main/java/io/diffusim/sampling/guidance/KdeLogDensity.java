@@ -1,5 +1,6 @@
 package io.diffusim.sampling.guidance;
 
+import io.diffusim.model.Matmul;
 import io.diffusim.model.denoise.SoftmaxAccumulator;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -102,7 +103,7 @@ public final class KdeLogDensity implements LogDensityGradient {
             INDArray block = pointsWithOnes.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
             INDArray norms = squaredNorms.get(NDArrayIndex.all(), NDArrayIndex.interval(start, end));
             // logits_j = (2a <x, x_j> - a^2 ||x_j||^2) / (2 h^2)
-            INDArray logits = x.mmul(transposed.get(NDArrayIndex.all(), NDArrayIndex.interval(start, end)))
+            INDArray logits = Matmul.times(x, transposed.get(NDArrayIndex.all(), NDArrayIndex.interval(start, end)))
                     .muli(a / hSq).addiRowVector(norms.mul(-a * a / (2 * hSq)));
             accumulator.acceptBlock(logits, block);
         }
