@@ -29,8 +29,10 @@ public interface Sampler {
     /** Consumes the model's answer to {@link #nextEvaluation}; returns the next state. */
     SamplerState accept(SamplerState state, Prediction prediction, NoiseSource noise);
 
-    /** True when no further evaluation is needed. */
-    boolean finished(SamplerState state);
+    /** True when no further evaluation is needed: by default once every step is taken. */
+    default boolean finished(SamplerState state) {
+        return state.step() >= steps();
+    }
 
     /** Total number of steps. */
     int steps();

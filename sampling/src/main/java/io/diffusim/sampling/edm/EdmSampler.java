@@ -104,11 +104,6 @@ public final class EdmSampler implements Sampler {
     }
 
     @Override
-    public boolean finished(SamplerState state) {
-        return state.step() >= n();
-    }
-
-    @Override
     public int steps() {
         return n();
     }

@@ -87,11 +87,6 @@ public final class FlowMatchingSampler implements Sampler {
     }
 
     @Override
-    public boolean finished(SamplerState state) {
-        return state.step() >= n();
-    }
-
-    @Override
     public int steps() {
         return n();
     }

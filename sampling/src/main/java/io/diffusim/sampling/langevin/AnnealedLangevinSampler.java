@@ -94,11 +94,6 @@ public final class AnnealedLangevinSampler implements Sampler {
     }
 
     @Override
-    public boolean finished(SamplerState state) {
-        return state.step() >= steps();
-    }
-
-    @Override
     public int steps() {
         return langevinSteps() + (finalDenoise ? 1 : 0);
     }

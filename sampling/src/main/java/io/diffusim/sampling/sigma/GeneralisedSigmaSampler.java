@@ -90,11 +90,6 @@ public final class GeneralisedSigmaSampler implements Sampler {
     }
 
     @Override
-    public boolean finished(SamplerState state) {
-        return state.step() >= sigmas.length - 1;
-    }
-
-    @Override
     public int steps() {
         return sigmas.length - 1;
     }

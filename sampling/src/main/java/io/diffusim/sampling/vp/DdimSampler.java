@@ -84,11 +84,6 @@ public final class DdimSampler implements Sampler {
     }
 
     @Override
-    public boolean finished(SamplerState state) {
-        return state.step() >= timesteps.length;
-    }
-
-    @Override
     public int steps() {
         return timesteps.length;
     }

@@ -96,11 +96,6 @@ public final class DdpmAncestralSampler implements Sampler {
     }
 
     @Override
-    public boolean finished(SamplerState state) {
-        return state.step() >= alphaBar.length;
-    }
-
-    @Override
     public int steps() {
         return alphaBar.length;
     }
