@@ -96,10 +96,7 @@ public final class LocalRun {
         recorder.flush();
         double analysisSeconds = (System.nanoTime() - tAnalysis) * 1e-9;
         SamplesCsv.write(files.samples(), samples, null);
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        for (RunAnalysis analysis : analyses) {
-            analysis.summary().forEach((metric, value) -> metrics.put(analysis.name() + "." + metric, value));
-        }
+        Map<String, Double> metrics = RunOutput.summaryMetrics(analyses);
         double wall = (System.nanoTime() - t0) * 1e-9;
         Map<String, Double> timing = new LinkedHashMap<>();
         timing.put("wall-seconds", wall);

@@ -28,19 +28,49 @@ public final class FixedGridPosterior {
 
     /** R(x) [B, D] and E(x) [B, 1]; both moment pairs are this single pass's E[t | x], Var[t | x]. */
     public EffectiveTarget effectiveTarget(INDArray x, RegressionTarget target) {
-        List<INDArray> parts = new ArrayList<>();
+        List<INDArray> targets = new ArrayList<>();
+        List<INDArray> columns = new ArrayList<>();
+        for (INDArray rows : rowBlocks(x)) {
+            PosteriorAccumulator acc = integrate(rows, target, true);
+            INDArray r = acc.target();
+            targets.add(r);
+            columns.add(Nd4j.hstack(acc.targetError(r), acc.meanDt(), acc.variance()));
+        }
+        INDArray scalars = stack(columns);
+        INDArray mean = column(scalars, 1);
+        INDArray variance = column(scalars, 2);
+        return new EffectiveTarget(stack(targets), column(scalars, 0), new NoiseLevelMoments(mean, variance, mean, variance));
+    }
+
+    /** R(x) [B, D] alone: skips E(x) and the moments (the per-step sampling path). */
+    public INDArray target(INDArray x, RegressionTarget target) {
+        List<INDArray> targets = new ArrayList<>();
+        for (INDArray rows : rowBlocks(x)) {
+            targets.add(integrate(rows, target, false).target());
+        }
+        return stack(targets);
+    }
+
+    private PosteriorAccumulator integrate(INDArray rows, RegressionTarget target, boolean withError) {
+        return GridQuadrature.integrate(likelihood, likelihood.prepare(rows), grid, process, target, null, withError);
+    }
+
+    /** Views of the rows in blocks of as many as the quadrature prepares at once. */
+    private List<INDArray> rowBlocks(INDArray x) {
+        List<INDArray> blocks = new ArrayList<>();
         long batch = x.rows();
         int block = GridQuadrature.rowBlock(likelihood, batch);
         for (long r0 = 0; r0 < batch; r0 += block) {
-            INDArray rows = x.get(NDArrayIndex.interval(r0, Math.min(batch, r0 + block)), NDArrayIndex.all());
-            PosteriorAccumulator acc = GridQuadrature.integrate(likelihood, likelihood.prepare(rows), grid, process, target, null);
-            parts.add(Nd4j.hstack(acc.target(), acc.targetError(), acc.meanDt(), acc.variance()));
+            blocks.add(x.get(NDArrayIndex.interval(r0, Math.min(batch, r0 + block)), NDArrayIndex.all()));
         }
-        INDArray all = Nd4j.vstack(parts.toArray(INDArray[]::new));
-        long d = all.columns() - 3;
-        INDArray mean = all.getColumn(d + 1, true).dup();
-        INDArray variance = all.getColumn(d + 2, true).dup();
-        return new EffectiveTarget(all.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d)).dup(),
-                all.getColumn(d, true).dup(), new NoiseLevelMoments(mean, variance, mean, variance));
+        return blocks;
+    }
+
+    private static INDArray stack(List<INDArray> parts) {
+        return parts.size() == 1 ? parts.get(0) : Nd4j.vstack(parts.toArray(INDArray[]::new));
+    }
+
+    private static INDArray column(INDArray m, long c) {
+        return m.getColumn(c, true).dup();
     }
 }

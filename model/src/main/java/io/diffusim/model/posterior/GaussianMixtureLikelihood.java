@@ -1,6 +1,8 @@
 package io.diffusim.model.posterior;
 
+import io.diffusim.model.Matmul;
 import io.diffusim.model.data.GaussianMixture;
+import io.diffusim.model.denoise.SoftmaxAccumulator;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.linear.EigenDecomposition;
@@ -8,12 +10,13 @@ import org.apache.commons.math3.linear.MatrixUtils;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Gaussian mixture sum_k pi_k N(mu_k, Sigma_k) under x_t = a x_0 + b eps: C_k = a^2 Sigma_k + b^2 I handled in
  * each component's eigenbasis, responsibilities by streaming LSE over components, component means
- * mu_k + a Sigma_k C_k^-1 (x_t - a mu_k) (SCIENCE.md §3.1, §3.4).
+ * mu_k + a Sigma_k C_k^-1 (x_t - a mu_k) held explicitly per pair (SCIENCE.md §3.1, §3.4).
  */
 public final class GaussianMixtureLikelihood implements DataLikelihood {
 
@@ -68,8 +71,9 @@ public final class GaussianMixtureLikelihood implements DataLikelihood {
         INDArray rows = x.castTo(DataType.DOUBLE);
         List<INDArray> projections = new ArrayList<>();
         for (Component c : components) {
-            projections.add(c.basis() == null ? rows : rows.mmul(c.basis()));
+            projections.add(c.basis() == null ? rows : Matmul.times(rows, c.basis()));
         }
+        MeanSum means = new MeanSum();
         return new Rows() {
             @Override
             public INDArray x() {
@@ -78,35 +82,57 @@ public final class GaussianMixtureLikelihood implements DataLikelihood {
 
             @Override
             public Pairs evaluate(int perRow, INDArray a, INDArray b, boolean withMean) {
-                return evaluatePairs(rows, projections, perRow, a, b, withMean);
+                return evaluatePairs(rows, projections, perRow, a, b, withMean, means);
+            }
+
+            @Override
+            public void rescaleMean(INDArray scale) {
+                means.rescale(scale);
+            }
+
+            @Override
+            public INDArray meanSum() {
+                INDArray sum = means.value();
+                return sum == null ? Nd4j.zeros(DataType.DOUBLE, rows.rows(), dimension) : sum.dup();
             }
         };
     }
 
     private Pairs evaluatePairs(INDArray x, List<INDArray> projections, int perRow, INDArray a, INDArray b,
-                                boolean withMean) {
+                                boolean withMean, MeanSum means) {
+        int pairs = (int) x.rows() * perRow;
+        if (a.length() == 1 && pairs > 1) {
+            // one node shared by every row: the per-component arithmetic below wants per-pair columns
+            a = Nd4j.valueArrayOf(new long[] {pairs, 1}, a.getDouble(0), DataType.DOUBLE);
+            b = Nd4j.valueArrayOf(new long[] {pairs, 1}, b.getDouble(0), DataType.DOUBLE);
+        }
         INDArray aSq = a.mul(a);
         INDArray bSq = b.mul(b);
-        RunningLogSumExp lse = new RunningLogSumExp();
+        // per component: its log-likelihood term, with [m_k | 1] as the value so the running LSE also averages means
+        SoftmaxAccumulator lse = new SoftmaxAccumulator();
+        INDArray values = Nd4j.ones(DataType.DOUBLE, pairs, dimension + 1);
+        INDArray meanColumns = values.get(NDArrayIndex.all(), NDArrayIndex.interval(0, dimension));
         for (int k = 0; k < components.size(); k++) {
             Component c = components.get(k);
             // residual y = U^T (x - a mu) and per-direction variance a^2 lambda + b^2
-            INDArray y = PointSetLikelihood.repeatRows(projections.get(k), perRow).subi(a.mmul(c.rotatedMean()));
-            INDArray variance = aSq.mmul(c.eigenvalues()).addiColumnVector(bSq);
+            INDArray y = PointSetLikelihood.repeatRows(projections.get(k), perRow).subi(Matmul.times(a, c.rotatedMean()));
+            INDArray variance = Matmul.times(aSq, c.eigenvalues()).addiColumnVector(bSq);
             INDArray logit = y.mul(y).divi(variance).sum(true, 1)
                     .addi(Transforms.log(variance, true).sum(true, 1))
                     .muli(-0.5).addi(c.lnWeight() - 0.5 * dimension * LN_2PI);
-            INDArray mean = null;
             if (withMean) {
                 INDArray rotated = y.muliRowVector(c.eigenvalues()).divi(variance).muliColumnVector(a)
                         .addiRowVector(c.rotatedMean());
-                mean = c.basis() == null ? rotated : rotated.mmul(c.basis().transpose());
+                meanColumns.assign(c.basis() == null ? rotated : Matmul.timesTransposed(rotated, c.basis()));
             }
-            lse.addTerm(logit, mean);
+            lse.acceptRows(logit, withMean ? values : values.getColumn(dimension, true));
         }
-        return withMean
-                ? new ExplicitMeanPairs(lse.logSum(), lse.mean(), PointSetLikelihood.repeatRows(x, perRow), (int) x.rows())
-                : ExplicitMeanPairs.withoutMean(lse.logSum());
+        INDArray logLikelihood = lse.logNormaliser();
+        INDArray mean = withMean
+                ? lse.weightedMeans().get(NDArrayIndex.all(), NDArrayIndex.interval(0, dimension)).dup()
+                : null;
+        return new ExplicitMeanPairs(logLikelihood, mean, withMean ? PointSetLikelihood.repeatRows(x, perRow) : null, perRow,
+                means);
     }
 
     private static INDArray row(double[] values) {

@@ -8,14 +8,22 @@ import org.nd4j.linalg.factory.Nd4j;
  * One quadrature pass of p(t | x_t) ∝ p(t) p(x_t | t) for a prepared block of rows (SCIENCE.md §3.4): nodes are
  * evaluated in blocks of (row, node) pairs sized to a memory budget and folded into a
  * {@link PosteriorAccumulator}; with a regression target it also forms R(x_t | t_g) = alpha x0-hat + beta x_t.
+ * Many rows get one node per block (the likelihood then works in place on reused [rows, n] arrays), few rows get
+ * as many nodes as the budget allows.
  */
 final class GridQuadrature {
 
     /** Working-memory budget per block of pairs, in array elements. */
     static final long BLOCK_ELEMENTS = 1L << 22;
 
+    /**
+     * Work per node above which a block holds one node: its ~20 ops then outweigh their call overhead, and the
+     * likelihood reuses its [rows, n] work arrays instead of allocating [rows * nodes, n] ones per block.
+     */
+    static final long ONE_NODE_ELEMENTS = 1L << 16;
+
     /** Most rows prepared at once (bounds the per-row grids and Gram matrices). */
-    static final int MAX_ROWS = 256;
+    static final int MAX_ROWS = 1024;
 
     private GridQuadrature() {
     }
@@ -28,37 +36,36 @@ final class GridQuadrature {
 
     /**
      * Integrates over the grid (shared, or one row grid per prepared row), centring times at {@code centre}
-     * (per row, or null for 0) and forming targets when {@code target} is not null.
+     * (per row, or null for 0), forming targets when {@code target} is not null and their error when
+     * {@code withError}.
      */
     static PosteriorAccumulator integrate(DataLikelihood likelihood, DataLikelihood.Rows rows, QuadratureGrid grid,
-                                          ForwardProcess process, RegressionTarget target, double[] centre) {
+                                          ForwardProcess process, RegressionTarget target, double[] centre,
+                                          boolean withError) {
         int r = (int) rows.x().rows();
         if (!grid.shared() && grid.rows() != r) {
             throw new IllegalArgumentException("grid has " + grid.rows() + " row grids for " + r + " rows");
         }
         long perPair = likelihood.pairCost(target != null) + 16;
         long cost = r * perPair;
-        int nodesPerBlock = (int) Math.max(1, Math.min(grid.points(), BLOCK_ELEMENTS / cost));
-        PosteriorAccumulator acc = new PosteriorAccumulator(rows.x());
+        int nodesPerBlock = cost >= ONE_NODE_ELEMENTS ? 1 : (int) Math.min(grid.points(), BLOCK_ELEMENTS / cost);
+        PosteriorAccumulator acc = new PosteriorAccumulator(rows);
         for (int g0 = 0; g0 < grid.points(); g0 += nodesPerBlock) {
             int gc = Math.min(nodesPerBlock, grid.points() - g0);
-            int m = r * gc;
+            // a shared grid's node values are row 0's; the likelihood gets them per pair unless one node serves all
+            int gridRows = grid.shared() ? 1 : r;
+            int m = gridRows * gc;
             double[] a = new double[m];
             double[] b = new double[m];
             double[] dt = new double[m];
             double[] lnW = new double[m];
             double[] alpha = target == null ? null : new double[m];
             double[] beta = target == null ? null : new double[m];
-            for (int i = 0; i < r; i++) {
+            for (int i = 0; i < gridRows; i++) {
                 for (int g = 0; g < gc; g++) {
                     int p = i * gc + g;
                     double t = grid.t(i, g0 + g);
                     dt[p] = t - (centre == null ? 0 : centre[i]);
-                    if (grid.shared() && i > 0) {
-                        // a shared grid's coefficients repeat row 0's
-                        copy(p, g, a, b, lnW, alpha, beta);
-                        continue;
-                    }
                     a[p] = process.a(t);
                     b[p] = process.b(t);
                     lnW[p] = grid.lnWeight(i, g0 + g);
@@ -68,27 +75,21 @@ final class GridQuadrature {
                     }
                 }
             }
-            DataLikelihood.Pairs pairs = rows.evaluate(gc, column(a), column(b), target != null);
-            INDArray logWeights = pairs.logLikelihood().addi(column(lnW)).reshape(r, gc);
-            acc.add(logWeights, matrix(dt, r, gc), target == null ? null : pairs,
-                    target == null ? null : matrix(alpha, r, gc), target == null ? null : matrix(beta, r, gc));
+            // the likelihood takes one shared node as scalars, anything else per pair
+            boolean oneNode = grid.shared() && gc == 1;
+            int repeat = grid.shared() && !oneNode ? r : 1;
+            DataLikelihood.Pairs pairs = rows.evaluate(gc, column(a, repeat), column(b, repeat), target != null);
+            acc.add(pairs, new NodeBlock(r, gc, grid.shared(), lnW, dt, alpha, beta), withError);
         }
         return acc;
     }
 
-    private static void copy(int to, int from, double[]... arrays) {
-        for (double[] array : arrays) {
-            if (array != null) {
-                array[to] = array[from];
-            }
+    /** The values as a column [times * length, 1], the whole array repeated {@code times} times. */
+    private static INDArray column(double[] values, int times) {
+        double[] repeated = new double[times * values.length];
+        for (int i = 0; i < times; i++) {
+            System.arraycopy(values, 0, repeated, i * values.length, values.length);
         }
-    }
-
-    private static INDArray matrix(double[] values, int r, int c) {
-        return Nd4j.createFromArray(values).reshape(r, c);
-    }
-
-    private static INDArray column(double[] values) {
-        return Nd4j.createFromArray(values).reshape(values.length, 1);
+        return Nd4j.createFromArray(repeated).reshape(repeated.length, 1);
     }
 }

@@ -73,7 +73,7 @@ public final class NoiseLevelPosterior {
         for (long r0 = 0; r0 < batch; r0 += block) {
             INDArray rows = x.get(NDArrayIndex.interval(r0, Math.min(batch, r0 + block)), NDArrayIndex.all());
             DataLikelihood.Rows prepared = likelihood.prepare(rows);
-            PosteriorAccumulator pass1 = GridQuadrature.integrate(likelihood, prepared, coarse, process, null, null);
+            PosteriorAccumulator pass1 = GridQuadrature.integrate(likelihood, prepared, coarse, process, null, null, false);
             double[] centre = pass1.meanDt().toDoubleVector();
             double[] sd = pass1.variance().toDoubleVector();
             double[] halfWidth = new double[centre.length];
@@ -82,11 +82,12 @@ public final class NoiseLevelPosterior {
                 halfWidth[i] = settings.windowSds() * Math.max(Math.sqrt(Math.max(sd[i], 0)), sdFloor);
             }
             QuadratureGrid fine = QuadratureGrid.windows(prior, centre, halfWidth, settings.finePoints());
-            PosteriorAccumulator pass2 = GridQuadrature.integrate(likelihood, prepared, fine, process, target, centre);
+            PosteriorAccumulator pass2 = GridQuadrature.integrate(likelihood, prepared, fine, process, target, centre, true);
             INDArray centreColumn = Nd4j.createFromArray(centre).reshape(centre.length, 1);
             parts.add(Nd4j.hstack(pass1.meanDt(), pass1.variance(), pass2.meanDt().addi(centreColumn), pass2.variance()));
             if (target != null) {
-                parts.add(Nd4j.hstack(pass2.target(), pass2.targetError()));
+                INDArray r = pass2.target();
+                parts.add(Nd4j.hstack(r, pass2.targetError(r)));
             }
         }
         return assemble(parts, target != null);

@@ -110,7 +110,8 @@ public final class QuadratureGrid {
         double h = points == 1 ? 1 : (to - from) / (points - 1);
         for (int g = 0; g < points; g++) {
             double u = points == 1 ? from : from + g * h;
-            double node = logScale ? Math.exp(u) : u;
+            // from + g h and exp(ln hi) may round past the support, where a process rejects the time
+            double node = Math.min(prior.hi(), Math.max(prior.lo(), logScale ? Math.exp(u) : u));
             boolean edge = points > 1 && (g == 0 || g == points - 1);
             t[base + g] = node;
             lnWeight[base + g] = Math.log(edge ? h / 2 : h) + (logScale ? Math.log(node) : 0) + prior.logDensity(node);

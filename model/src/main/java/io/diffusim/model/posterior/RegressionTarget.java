@@ -1,5 +1,7 @@
 package io.diffusim.model.posterior;
 
+import io.diffusim.model.param.TargetCoefficients;
+
 /**
  * A regression target r = c(t) x_0 + d(t) eps whose posterior mean R(x_t | t) = c x0-hat + d eps-hat is written
  * through x0-hat and x_t alone: R = alpha x0-hat + beta x_t with alpha = c - d a / b, beta = d / b
@@ -23,24 +25,34 @@ public interface RegressionTarget {
         return new Linear(-1, 1);
     }
 
-    /** Constant coefficients c, d. */
-    record Linear(double c, double d) implements RegressionTarget {
+    /** A target given by its {@link TargetCoefficients} (c, d) at each time. */
+    interface Coefficients extends RegressionTarget {
+
+        /** (c, d) at time t. */
+        TargetCoefficients at(double t);
+
         @Override
-        public double signalCoefficient(double t, double a, double b) {
-            return c - d * a / b;
+        default double signalCoefficient(double t, double a, double b) {
+            TargetCoefficients k = at(t);
+            return k.c() - k.d() * a / b;
         }
 
         @Override
-        public double inputCoefficient(double t, double a, double b) {
-            return d / b;
+        default double inputCoefficient(double t, double a, double b) {
+            return at(t).d() / b;
         }
     }
 
-    /**
-     * EDM's raw network F with t = sigma: c = sigma/(sigma_d sqrt(sigma^2 + sigma_d^2)),
-     * d = -sigma_d / sqrt(sigma^2 + sigma_d^2) (sigma_d = 0.5 by default).
-     */
-    record EdmNetwork(double sigmaData) implements RegressionTarget {
+    /** Constant coefficients c, d. */
+    record Linear(double c, double d) implements Coefficients {
+        @Override
+        public TargetCoefficients at(double t) {
+            return new TargetCoefficients(c, d);
+        }
+    }
+
+    /** EDM's raw network F with t = sigma ({@link TargetCoefficients#edmNetwork}; sigma_d = 0.5 by default). */
+    record EdmNetwork(double sigmaData) implements Coefficients {
         public EdmNetwork {
             if (!(sigmaData > 0) || !Double.isFinite(sigmaData)) {
                 throw new IllegalArgumentException("sigma_data must be finite and > 0, got " + sigmaData);
@@ -53,14 +65,8 @@ public interface RegressionTarget {
         }
 
         @Override
-        public double signalCoefficient(double t, double a, double b) {
-            double root = Math.sqrt(t * t + sigmaData * sigmaData);
-            return t / (sigmaData * root) + (sigmaData / root) * a / b;
-        }
-
-        @Override
-        public double inputCoefficient(double t, double a, double b) {
-            return -sigmaData / (Math.sqrt(t * t + sigmaData * sigmaData) * b);
+        public TargetCoefficients at(double sigma) {
+            return TargetCoefficients.edmNetwork(sigma, sigmaData);
         }
     }
 }
