@@ -1,0 +1,48 @@
+package io.diffusim.actors.runtime;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+
+/**
+ * The runtime's settings ({@code diffusim.runtime} in diffusim-runtime.conf), read and validated once
+ * (STYLE.md habit 7); the dispatchers are named by their config paths.
+ *
+ * @param maxEvalRows   rows a model replica evaluates in one pass at most
+ * @param maxActiveRuns runs stepping at once; later submissions wait as {@code queued}
+ * @param runsDirectory where each ended run's output directory is written ({@code <runsDirectory>/<run-id>})
+ */
+public record DaemonSettings(int maxEvalRows, int maxActiveRuns, Path runsDirectory) {
+
+    /** Model evaluations run here (ARCHITECTURE.md §3: device work on a dedicated dispatcher). */
+    public static final String DEVICE_DISPATCHER = "diffusim.runtime.device-dispatcher";
+    /** Run set-up, analyses and output files. */
+    public static final String WORK_DISPATCHER = "diffusim.runtime.work-dispatcher";
+    /** One thread per particle batch. */
+    public static final String BATCH_DISPATCHER = "diffusim.runtime.batch-dispatcher";
+    /** The state store's thread. */
+    public static final String STORE_DISPATCHER = "diffusim.runtime.store-dispatcher";
+
+    public DaemonSettings {
+        if (maxEvalRows < 1) {
+            throw new IllegalArgumentException("diffusim.runtime.max-eval-rows = " + maxEvalRows + ": expected >= 1");
+        }
+        if (maxActiveRuns < 1) {
+            throw new IllegalArgumentException("diffusim.runtime.max-active-runs = " + maxActiveRuns + ": expected >= 1");
+        }
+        if (runsDirectory == null) {
+            throw new IllegalArgumentException("runsDirectory must not be null");
+        }
+    }
+
+    /** The settings under {@code diffusim.runtime} of {@code config}; relative paths resolve against {@code dataDir}. */
+    public static DaemonSettings from(Config config, Path dataDir) {
+        Config runtime = config.getConfig("diffusim.runtime");
+        return new DaemonSettings(runtime.getInt("max-eval-rows"), runtime.getInt("max-active-runs"),
+                dataDir.resolve(runtime.getString("runs-directory")).toAbsolutePath().normalize());
+    }
+
+    /** Where the output directory of run {@code runId} is written. */
+    public Path runDirectory(String runId) {
+        return runsDirectory.resolve(runId);
+    }
+}

@@ -1,0 +1,96 @@
+package io.diffusim.actors.runtime;
+
+import io.diffusim.actors.protocol.FrontDoorCommand;
+import io.diffusim.actors.protocol.FrontDoorCommand.Control;
+import io.diffusim.actors.protocol.FrontDoorCommand.Export;
+import io.diffusim.actors.protocol.FrontDoorCommand.GetMetrics;
+import io.diffusim.actors.protocol.FrontDoorCommand.GetStatus;
+import io.diffusim.actors.protocol.FrontDoorCommand.ListRuns;
+import io.diffusim.actors.protocol.FrontDoorCommand.Rejected;
+import io.diffusim.actors.protocol.FrontDoorCommand.Submit;
+import io.diffusim.config.RunSpec;
+import io.diffusim.config.SpecError;
+import io.diffusim.config.SpecException;
+import io.diffusim.config.SpecLoader;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * What the CLI talks to (RUNSPEC.md commands; protocol {@link FrontDoorCommand}): spawned by the {@link Daemon}
+ * guardian as {@value Daemon#FRONT_DOOR_NAME}, so it is reachable at {@code /user/front-door}
+ * ({@code pekko://diffusim@HOST:PORT/user/front-door} from another process), and registered with the receptionist
+ * under {@link FrontDoorCommand#KEY}. A submitted spec is validated here: an invalid one is rejected with every
+ * error, one line each, and nothing else changes; everything else goes to the {@link RunRegistry}.
+ */
+public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
+
+    private final ActorRef<RunRegistry.Command> registry;
+
+    private FrontDoor(ActorContext<FrontDoorCommand> context, ActorRef<RunRegistry.Command> registry) {
+        super(context);
+        this.registry = registry;
+    }
+
+    public static Behavior<FrontDoorCommand> create(ActorRef<RunRegistry.Command> registry) {
+        return Behaviors.setup(context -> new FrontDoor(context, registry));
+    }
+
+    @Override
+    public Receive<FrontDoorCommand> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Submit.class, this::onSubmit)
+                .onMessage(ListRuns.class, this::onListRuns)
+                .onMessage(GetStatus.class, this::onGetStatus)
+                .onMessage(Control.class, this::onControl)
+                .onMessage(Export.class, this::onExport)
+                .onMessage(GetMetrics.class, this::onGetMetrics)
+                .build();
+    }
+
+    private Behavior<FrontDoorCommand> onSubmit(Submit submit) {
+        RunSpec spec;
+        try {
+            Path directory = submit.specDirectory() == null ? null : Path.of(submit.specDirectory());
+            spec = SpecLoader.parse(submit.specText() == null ? "" : submit.specText(), directory);
+        } catch (SpecException e) {
+            submit.replyTo().tell(new Rejected(e.errors().stream().map(SpecError::message).toList()));
+            return this;
+        } catch (IllegalArgumentException e) {
+            submit.replyTo().tell(new Rejected(List.of(Failures.message(e))));
+            return this;
+        }
+        registry.tell(new RunRegistry.Submit(spec, submit.replyTo()));
+        return this;
+    }
+
+    private Behavior<FrontDoorCommand> onListRuns(ListRuns list) {
+        registry.tell(new RunRegistry.ListRuns(list.replyTo()));
+        return this;
+    }
+
+    private Behavior<FrontDoorCommand> onGetStatus(GetStatus get) {
+        registry.tell(new RunRegistry.GetStatus(get.runId(), get.replyTo()));
+        return this;
+    }
+
+    private Behavior<FrontDoorCommand> onControl(Control control) {
+        registry.tell(new RunRegistry.Control(control.runId(), control.action(), control.replyTo()));
+        return this;
+    }
+
+    private Behavior<FrontDoorCommand> onExport(Export export) {
+        registry.tell(new RunRegistry.Export(export.runId(), export.outDirectory(), export.replyTo()));
+        return this;
+    }
+
+    private Behavior<FrontDoorCommand> onGetMetrics(GetMetrics get) {
+        registry.tell(new RunRegistry.GetMetrics(get.runId(), get.fromIndex(), get.replyTo()));
+        return this;
+    }
+}

@@ -1,0 +1,60 @@
+package io.diffusim.actors.runtime;
+
+import io.diffusim.actors.store.MetricRecord;
+import io.diffusim.analysis.output.MetricsCsv;
+import io.diffusim.analysis.run.FinalSamples;
+import io.diffusim.analysis.run.RunAnalysis;
+import io.diffusim.analysis.run.RunOutput;
+import io.diffusim.config.RunSpec;
+import io.diffusim.model.data.Dataset;
+import io.diffusim.sampling.SamplerState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The end of a run, off the actor threads: the batches' final particles gathered in particle order (failing a run
+ * that is not finite), the analyses' final records and summary, and the output directory written as
+ * {@code LocalRun} writes it (samples.csv byte for byte the same for the same spec).
+ *
+ * @param log         the run's metric records so far, in {@link MetricOrder}
+ * @param submittedNs the run's submission time, epoch nanoseconds (the manifest's start)
+ */
+record RunFinish(String runId, RunSpec spec, Dataset data, List<RunAnalysis> analyses, List<SamplerState> states,
+        int finalStep, List<MetricRecord> log, RunTiming timing, long submittedNs, Path directory) {
+
+    /** Writes the output directory; returns the records the analyses made at the end. */
+    List<MetricRecord> run() {
+        long samplingEndNs = System.nanoTime();
+        INDArray samples = FinalSamples.gather(states, spec.particles(), data.dimension());
+        FinalSamples.requireFinite(samples, finalStep);
+        CollectedMetrics sink = new CollectedMetrics();
+        for (RunAnalysis analysis : analyses) {
+            analysis.onFinish(samples, finalStep, sink);
+        }
+        List<MetricRecord> records = sink.records();
+        long endNs = System.nanoTime();
+        double samplingSeconds = timing.samplingSeconds(samplingEndNs);
+        Map<String, Double> times = new LinkedHashMap<>();
+        times.put("wall-seconds", timing.wallSeconds(endNs));
+        times.put("sampling-seconds", samplingSeconds);
+        times.put("analysis-seconds", (endNs - samplingEndNs) * 1e-9);
+        times.put("particle-steps-per-second", (double) spec.particles() * timing.stepsTaken(finalStep) / samplingSeconds);
+        List<MetricsCsv.Row> rows = Stream.concat(log.stream(), records.stream())
+                .map(r -> new MetricsCsv.Row(r.analysis(), r.metric(), r.step(), r.t(), r.value())).toList();
+        try {
+            RunOutput.write(directory, new RunOutput.Contents(runId, spec, data, Instant.ofEpochSecond(0, submittedNs),
+                    Instant.now(), RunStates.DONE, samples, rows, RunOutput.summaryMetrics(analyses), times,
+                    FinalSamples.meanNfe(states, spec.particles())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the output of run " + runId + " to " + directory + " failed", e);
+        }
+        return records;
+    }
+}

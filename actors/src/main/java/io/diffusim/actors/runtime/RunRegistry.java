@@ -1,0 +1,233 @@
+package io.diffusim.actors.runtime;
+
+import io.diffusim.actors.protocol.FrontDoorCommand;
+import io.diffusim.actors.protocol.FrontDoorCommand.Action;
+import io.diffusim.actors.protocol.FrontDoorCommand.ExportReply;
+import io.diffusim.actors.protocol.FrontDoorCommand.MetricsReply;
+import io.diffusim.actors.protocol.FrontDoorCommand.RunList;
+import io.diffusim.actors.protocol.FrontDoorCommand.Status;
+import io.diffusim.actors.protocol.FrontDoorCommand.StatusReply;
+import io.diffusim.actors.protocol.FrontDoorCommand.SubmitReply;
+import io.diffusim.actors.protocol.FrontDoorCommand.UnknownRun;
+import io.diffusim.actors.store.RunRecord;
+import io.diffusim.config.RunSpec;
+import io.diffusim.config.SpecLoader;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
+
+/**
+ * Every run of the daemon (ARCHITECTURE.md §3): gives submitted runs their ids, starts one {@link RunSupervisor} per
+ * run while fewer than {@code max-active-runs} are in progress (the others wait as {@code queued}), answers
+ * list/status from the runs' latest records, routes control and metric requests, and exports ended runs. At start it
+ * reads the store and queues every unfinished run again (a paused one stays paused until resumed), so each resumes
+ * from its checkpoints.
+ */
+public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
+
+    public sealed interface Command {
+    }
+
+    public record Submit(RunSpec spec, ActorRef<SubmitReply> replyTo) implements Command {
+    }
+
+    public record ListRuns(ActorRef<RunList> replyTo) implements Command {
+    }
+
+    public record GetStatus(String runId, ActorRef<StatusReply> replyTo) implements Command {
+    }
+
+    public record Control(String runId, Action action, ActorRef<StatusReply> replyTo) implements Command {
+    }
+
+    public record Export(String runId, String outDirectory, ActorRef<ExportReply> replyTo) implements Command {
+    }
+
+    public record GetMetrics(String runId, int fromIndex, ActorRef<MetricsReply> replyTo) implements Command {
+    }
+
+    /** A supervisor's latest record of its run. */
+    public record RunUpdated(RunRecord run) implements Command {
+    }
+
+    private record RunsLoaded(StateStore.Runs runs) implements Command {
+    }
+
+    private record SupervisorEnded(String runId) implements Command {
+    }
+
+    private static final int STASH_CAPACITY = 10_000;
+
+    private final ActorRef<StateStore.Command> store;
+    private final RunSupervisor.Services services;
+    private final Executor work;
+    private final RunTable table = new RunTable();
+    private final Map<String, ActorRef<RunSupervisor.Command>> live = new HashMap<>();
+    private int spawned;
+
+    private RunRegistry(ActorContext<Command> context, RunSupervisor.Services services) {
+        super(context);
+        this.store = services.store();
+        this.services = services;
+        this.work = context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(DaemonSettings.WORK_DISPATCHER));
+    }
+
+    public static Behavior<Command> create(ActorRef<StateStore.Command> store, ActorRef<ModelPool.Command> models,
+            DaemonSettings settings) {
+        return Behaviors.withStash(STASH_CAPACITY, stash -> Behaviors.setup(context -> {
+            store.tell(new StateStore.LoadRuns(context.messageAdapter(StateStore.Runs.class, RunsLoaded::new)));
+            return loading(context, stash, new RunSupervisor.Services(store, models, context.getSelf(), settings));
+        }));
+    }
+
+    /** Until the stored runs are read, requests wait (run ids must not collide with stored ones). */
+    private static Behavior<Command> loading(ActorContext<Command> context, StashBuffer<Command> stash,
+            RunSupervisor.Services services) {
+        return Behaviors.receive(Command.class)
+                .onMessage(RunsLoaded.class, loaded -> {
+                    RunRegistry registry = new RunRegistry(context, services);
+                    registry.restore(loaded.runs());
+                    return stash.unstashAll(registry);
+                })
+                .onAnyMessage(message -> {
+                    stash.stash(message);
+                    return Behaviors.same();
+                })
+                .build();
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Submit.class, this::onSubmit)
+                .onMessage(ListRuns.class, this::onListRuns)
+                .onMessage(GetStatus.class, this::onGetStatus)
+                .onMessage(Control.class, this::onControl)
+                .onMessage(Export.class, this::onExport)
+                .onMessage(GetMetrics.class, this::onGetMetrics)
+                .onMessage(RunUpdated.class, this::onRunUpdated)
+                .onMessage(SupervisorEnded.class, this::onSupervisorEnded)
+                .build();
+    }
+
+    private void restore(StateStore.Runs loaded) {
+        table.restore(loaded.runs()).forEach(this::persist);
+        startWaiting();
+    }
+
+    private Behavior<Command> onSubmit(Submit submit) {
+        RunRecord run = persist(table.submit(submit.spec(), Instant.now()));
+        submit.replyTo().tell(new FrontDoorCommand.Submitted(run.id()));
+        startWaiting();
+        return this;
+    }
+
+    private Behavior<Command> onListRuns(ListRuns list) {
+        list.replyTo().tell(new RunList(table.all().stream().map(RunTable::status).toList()));
+        return this;
+    }
+
+    private Behavior<Command> onGetStatus(GetStatus get) {
+        RunRecord run = table.get(get.runId());
+        get.replyTo().tell(run == null ? new UnknownRun(get.runId()) : new Status(RunTable.status(run)));
+        return this;
+    }
+
+    private Behavior<Command> onControl(Control control) {
+        RunRecord run = table.get(control.runId());
+        ActorRef<RunSupervisor.Command> supervisor = live.get(control.runId());
+        if (run == null) {
+            control.replyTo().tell(new UnknownRun(control.runId()));
+        } else if (supervisor != null && !RunStates.ended(run.state())) {
+            supervisor.tell(new RunSupervisor.Control(control.action(), control.replyTo()));
+        } else {
+            RunRecord after = table.controlIdle(run, control.action());
+            if (after != run) {
+                persist(after);
+                startWaiting();
+            }
+            control.replyTo().tell(new Status(RunTable.status(table.get(run.id()))));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onExport(Export export) {
+        RunRecord run = table.get(export.runId());
+        if (run == null) {
+            export.replyTo().tell(new UnknownRun(export.runId()));
+        } else if (!run.state().equals(RunStates.DONE)) {
+            export.replyTo().tell(new FrontDoorCommand.ExportFailed("run " + run.id() + " is " + run.state()
+                    + "; only a done run can be exported"));
+        } else {
+            RunExport.start(services.settings().runDirectory(run.id()), export.outDirectory(), export.replyTo(), work);
+        }
+        return this;
+    }
+
+    private Behavior<Command> onGetMetrics(GetMetrics get) {
+        RunRecord run = table.get(get.runId());
+        ActorRef<RunSupervisor.Command> supervisor = live.get(get.runId());
+        if (run == null) {
+            get.replyTo().tell(new UnknownRun(get.runId()));
+        } else if (supervisor != null) {
+            supervisor.tell(new RunSupervisor.GetMetrics(get.fromIndex(), get.replyTo()));
+        } else {
+            store.tell(new StateStore.ReadMetrics(run.id(), get.fromIndex(), RunTable.status(run), get.replyTo()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onRunUpdated(RunUpdated updated) {
+        table.put(updated.run());
+        ActorRef<RunSupervisor.Command> supervisor = live.get(updated.run().id());
+        if (supervisor != null && RunStates.ended(updated.run().state())) {
+            supervisor.tell(new RunSupervisor.Retire());
+        }
+        return this;
+    }
+
+    private Behavior<Command> onSupervisorEnded(SupervisorEnded ended) {
+        live.remove(ended.runId());
+        RunRecord run = table.get(ended.runId());
+        if (run != null && !RunStates.ended(run.state())) {
+            persist(run.withState(RunStates.FAILED, "the run's supervisor stopped unexpectedly (see the daemon log)"));
+        }
+        startWaiting();
+        return this;
+    }
+
+    private void startWaiting() {
+        while (live.size() < services.settings().maxActiveRuns()) {
+            RunRecord run = table.pollWaiting();
+            if (run == null) {
+                return;
+            }
+            RunSpec spec;
+            try {
+                spec = SpecLoader.parse(run.spec(), null);
+            } catch (RuntimeException e) {
+                persist(run.withState(RunStates.FAILED, "the stored spec of the run cannot be read: " + Failures.message(e)));
+                continue;
+            }
+            ActorRef<RunSupervisor.Command> supervisor = getContext().spawn(RunSupervisor.create(run, spec, services),
+                    "run-" + ++spawned);
+            getContext().watchWith(supervisor, new SupervisorEnded(run.id()));
+            live.put(run.id(), supervisor);
+        }
+    }
+
+    private RunRecord persist(RunRecord run) {
+        table.put(run);
+        store.tell(new StateStore.PutRun(run, null));
+        return run;
+    }
+}

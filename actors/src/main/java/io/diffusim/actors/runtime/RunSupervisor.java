@@ -1,0 +1,325 @@
+package io.diffusim.actors.runtime;
+
+import io.diffusim.actors.protocol.FrontDoorCommand;
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.protocol.FrontDoorCommand.Status;
+import io.diffusim.actors.store.Checkpoint;
+import io.diffusim.actors.store.MetricRecord;
+import io.diffusim.actors.store.RunRecord;
+import io.diffusim.analysis.run.BatchStep;
+import io.diffusim.analysis.run.ParticleBatches;
+import io.diffusim.analysis.run.RunAnalysis;
+import io.diffusim.config.RunSpec;
+import io.diffusim.sampling.SamplerState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * One run (ARCHITECTURE.md §3): builds its parts off the actor threads, acquires its model replica, spawns one
+ * {@link ParticleBatch} per {@code batch-size} particles (from their checkpoints when the run is resumed), and
+ * owns the run's analyses, fed each whole step in batch order as {@code LocalRun} feeds them. It persists metric
+ * records, checkpoints and status through the {@link StateStore}: a step's checkpoints only after its metric
+ * records, so a resumed run re-records exactly the steps after its checkpoint (its analyses first retake the steps
+ * before it unrecorded, so paired trajectories continue in lock-step). At the end it writes the run's output
+ * directory; a batch that diverges or fails ends the run as {@code failed} with the batch's error, touching no
+ * other run. Pause, resume and stop are messages; stopping ends the batches, and the replica is released when the
+ * supervisor stops.
+ */
+public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command> {
+
+    public sealed interface Command {
+    }
+
+    public record Control(FrontDoorCommand.Action action, ActorRef<FrontDoorCommand.StatusReply> replyTo)
+            implements Command {
+    }
+
+    public record GetMetrics(int fromIndex, ActorRef<FrontDoorCommand.MetricsReply> replyTo) implements Command {
+    }
+
+    /** A batch took a whole step; {@code checkpoint} is its state after the step when one is due, else null. */
+    public record BatchStepped(BatchStep step, Checkpoint checkpoint) implements Command {
+    }
+
+    /** A batch has no more steps to take; {@code last} is its final state. */
+    public record BatchDone(int batch, SamplerState last) implements Command {
+    }
+
+    public record BatchFailed(int batch, String error) implements Command {
+    }
+
+    /** From the registry once it has seen the run's end: the supervisor stops (until then it still answers queries). */
+    public record Retire() implements Command {
+    }
+
+    /** The actors a run talks to, and the daemon's settings. */
+    public record Services(ActorRef<StateStore.Command> store, ActorRef<ModelPool.Command> models,
+            ActorRef<RunRegistry.Command> registry, DaemonSettings settings) {
+    }
+
+    private record Started(RunStarter.Outcome outcome) implements Command {
+    }
+
+    private record CaughtUp(Throwable failure) implements Command {
+    }
+
+    private record StepAnalysed(int step, List<MetricRecord> records, Throwable failure) implements Command {
+    }
+
+    private record Finished(List<MetricRecord> records, Throwable failure) implements Command {
+    }
+
+    private record StoreFailed(StateStore.WriteFailed failed) implements Command {
+    }
+
+    private record BatchTerminated(int batch) implements Command {
+    }
+
+    private final RunSpec spec;
+    private final Services services;
+    private final Executor work;
+    private final ActorRef<StateStore.WriteFailed> storeFailures;
+    private final List<long[]> split;
+    private final List<ActorRef<ParticleBatch.Command>> batches = new ArrayList<>();
+    private final SamplerState[] last;
+    private final RunLog log = new RunLog();
+    private final RunTiming timing = new RunTiming();
+    private RunRecord record;
+    private RunStarter.Start start;
+    private StepCollector collector;
+    private boolean paused;
+    private boolean analysing;
+    private boolean finishing;
+
+    private RunSupervisor(ActorContext<Command> context, RunRecord record, RunSpec spec, Services services) {
+        super(context);
+        this.spec = spec;
+        this.services = services;
+        this.work = context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(DaemonSettings.WORK_DISPATCHER));
+        this.storeFailures = context.messageAdapter(StateStore.WriteFailed.class, StoreFailed::new);
+        this.split = ParticleBatches.split(spec.particles(), spec.batchSize());
+        this.last = new SamplerState[split.size()];
+        this.record = record;
+        update(record.withState(RunStates.RUNNING, null));
+        context.spawn(RunStarter.create(record.id(), spec, split.size(), context.getSelf(), services,
+                context.messageAdapter(RunStarter.Outcome.class, Started::new)), "starter");
+    }
+
+    /** @param record the run as stored; its checkpoints, if any, are where the batches start */
+    public static Behavior<Command> create(RunRecord record, RunSpec spec, Services services) {
+        return Behaviors.setup(context -> new RunSupervisor(context, record, spec, services));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Started.class, this::onStarted)
+                .onMessage(CaughtUp.class, this::onCaughtUp)
+                .onMessage(BatchStepped.class, this::onBatchStepped)
+                .onMessage(BatchDone.class, this::onBatchDone)
+                .onMessage(BatchFailed.class, this::onBatchFailed)
+                .onMessage(BatchTerminated.class, this::onBatchTerminated)
+                .onMessage(StepAnalysed.class, this::onStepAnalysed)
+                .onMessage(Finished.class, this::onFinished)
+                .onMessage(StoreFailed.class, this::onStoreFailed)
+                .onMessage(Control.class, this::onControl)
+                .onMessage(GetMetrics.class, this::onGetMetrics)
+                .build();
+    }
+
+    private Behavior<Command> onStarted(Started started) {
+        if (started.outcome().error() != null) {
+            return end(RunStates.FAILED, started.outcome().error());
+        }
+        start = started.outcome().start();
+        update(new RunRecord(record.id(), record.spec(), record.state(), record.step(), start.parts().sampler().steps(),
+                record.submittedNs(), record.error()));
+        int[] firstSteps = new int[split.size()];
+        for (int b = 0; b < split.size(); b++) {
+            Checkpoint checkpoint = start.checkpoints().get(b);
+            firstSteps[b] = checkpoint == null ? 0 : checkpoint.step();
+        }
+        collector = new StepCollector(firstSteps);
+        log.restore(start.metrics(), collector.nextStep());
+        timing.samplingStarted(collector.nextStep());
+        if (Arrays.stream(firstSteps).anyMatch(step -> step > 0)) {
+            analysing = true;
+            List<RunAnalysis> analyses = start.analyses();
+            getContext().pipeToSelf(CompletableFuture.runAsync(() -> AnalysisStep.catchUp(analyses, split, firstSteps), work),
+                    (ignored, failure) -> new CaughtUp(failure));
+        }
+        for (int b = 0; b < split.size(); b++) {
+            ParticleBatch.Setup setup = new ParticleBatch.Setup(b, split.get(b), start.checkpoints().get(b),
+                    start.parts().sampler(), start.noise(), start.replica(), getContext().getSelf(), spec.recordEvery(),
+                    spec.checkpointEvery(), paused);
+            ActorRef<ParticleBatch.Command> batch = getContext().spawn(ParticleBatch.create(setup), "batch-" + b,
+                    DispatcherSelector.fromConfig(DaemonSettings.BATCH_DISPATCHER));
+            getContext().watchWith(batch, new BatchTerminated(b));
+            batches.add(batch);
+        }
+        return this;
+    }
+
+    private Behavior<Command> onCaughtUp(CaughtUp message) {
+        analysing = false;
+        if (message.failure() != null) {
+            return end(RunStates.FAILED, "resuming the analyses failed: " + Failures.message(message.failure()));
+        }
+        return next();
+    }
+
+    private Behavior<Command> onBatchStepped(BatchStepped message) {
+        collector.add(message.step());
+        if (message.checkpoint() != null) {
+            log.due(message.step().step(), message.step().batch(), message.checkpoint());
+        }
+        return next();
+    }
+
+    private Behavior<Command> onBatchDone(BatchDone message) {
+        last[message.batch()] = message.last();
+        collector.done(message.batch(), message.last().step());
+        return next();
+    }
+
+    private Behavior<Command> onBatchFailed(BatchFailed message) {
+        return end(RunStates.FAILED, message.error());
+    }
+
+    private Behavior<Command> onBatchTerminated(BatchTerminated message) {
+        return end(RunStates.FAILED, "batch " + message.batch() + " stopped unexpectedly (see the daemon log)");
+    }
+
+    /** Hands the next whole step to the analyses, or finishes once every batch has ended; one at a time. */
+    private Behavior<Command> next() {
+        if (analysing || finishing) {
+            return this;
+        }
+        var complete = collector.pollComplete();
+        if (complete.isPresent()) {
+            analysing = true;
+            List<BatchStep> steps = complete.get();
+            List<RunAnalysis> analyses = start.analyses();
+            int step = steps.get(0).step();
+            getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> AnalysisStep.run(analyses, steps), work),
+                    (records, failure) -> new StepAnalysed(step, records, failure));
+        } else if (collector.allDone()) {
+            finishing = true;
+            RunFinish finish = new RunFinish(record.id(), spec, start.parts().data(), start.analyses(), List.of(last),
+                    collector.finalStep(), log.snapshot(), timing, record.submittedNs(),
+                    services.settings().runDirectory(record.id()));
+            getContext().pipeToSelf(CompletableFuture.supplyAsync(finish::run, work), Finished::new);
+        }
+        return this;
+    }
+
+    private Behavior<Command> onStepAnalysed(StepAnalysed message) {
+        analysing = false;
+        if (message.failure() != null) {
+            return end(RunStates.FAILED, "analysis failed at step " + message.step() + ": " + Failures.message(message.failure()));
+        }
+        log.add(message.records());
+        if (!message.records().isEmpty()) {
+            services.store().tell(new StateStore.PutMetrics(record.id(), message.records(), storeFailures));
+        }
+        Map<Integer, Checkpoint> checkpoints = log.takeDue(message.step());
+        if (!checkpoints.isEmpty()) {
+            services.store().tell(new StateStore.PutCheckpoints(record.id(), checkpoints, storeFailures));
+        }
+        update(record.withStep(message.step() + 1));
+        return next();
+    }
+
+    private Behavior<Command> onFinished(Finished message) {
+        if (message.failure() != null) {
+            return end(RunStates.FAILED, Failures.message(message.failure()));
+        }
+        log.add(message.records());
+        services.store().tell(new StateStore.PutMetrics(record.id(), message.records(), storeFailures));
+        record = record.withStep(collector.finalStep());
+        return end(RunStates.DONE, null);
+    }
+
+    private Behavior<Command> onStoreFailed(StoreFailed message) {
+        return end(RunStates.FAILED, message.failed().error());
+    }
+
+    private Behavior<Command> onControl(Control control) {
+        switch (control.action()) {
+            case PAUSE -> setPaused(true);
+            case RESUME -> setPaused(false);
+            case STOP -> {
+                Behavior<Command> ended = end(RunStates.STOPPED, null);
+                control.replyTo().tell(new Status(status()));
+                return ended;
+            }
+        }
+        control.replyTo().tell(new Status(status()));
+        return this;
+    }
+
+    private void setPaused(boolean pause) {
+        if (pause == paused) {
+            return;
+        }
+        paused = pause;
+        batches.forEach(batch -> batch.tell(pause ? new ParticleBatch.Pause() : new ParticleBatch.Resume()));
+        update(record.withState(pause ? RunStates.PAUSED : RunStates.RUNNING, null));
+    }
+
+    private Behavior<Command> onGetMetrics(GetMetrics get) {
+        get.replyTo().tell(log.page(get.fromIndex(), status()));
+        return this;
+    }
+
+    /**
+     * Ends the run: its state is stored and reported, its checkpoints dropped and its batches stopped (their arrays
+     * are freed once collected). The supervisor still answers control and metric requests the registry forwarded
+     * before it saw the end, and stops on {@link Retire}, releasing the model replica.
+     */
+    private Behavior<Command> end(String state, String error) {
+        update(record.withState(state, error));
+        services.store().tell(new StateStore.DropCheckpoints(record.id()));
+        if (error != null) {
+            getContext().getLog().warn("run {} {}: {}", record.id(), state, error);
+        }
+        batches.forEach(getContext()::stop);
+        return Behaviors.receive(Command.class)
+                .onMessage(Control.class, this::onControlEnded)
+                .onMessage(GetMetrics.class, this::onGetMetricsEnded)
+                .onMessage(Retire.class, retire -> Behaviors.stopped())
+                .onAnyMessage(ignored -> Behaviors.same())
+                .build();
+    }
+
+    private Behavior<Command> onControlEnded(Control control) {
+        control.replyTo().tell(new Status(status()));
+        return Behaviors.same();
+    }
+
+    private Behavior<Command> onGetMetricsEnded(GetMetrics get) {
+        get.replyTo().tell(log.page(get.fromIndex(), status()));
+        return Behaviors.same();
+    }
+
+    private void update(RunRecord updated) {
+        record = updated;
+        services.store().tell(new StateStore.PutRun(updated, storeFailures));
+        services.registry().tell(new RunRegistry.RunUpdated(updated));
+    }
+
+    private RunStatus status() {
+        return new RunStatus(record.id(), record.state(), record.step(), record.steps(), record.error());
+    }
+}

@@ -1,0 +1,156 @@
+package io.diffusim.actors.runtime;
+
+import io.diffusim.actors.protocol.FrontDoorCommand.Metrics;
+import io.diffusim.actors.protocol.FrontDoorCommand.MetricsReply;
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.store.Checkpoint;
+import io.diffusim.actors.store.MetricRecord;
+import io.diffusim.actors.store.RunRecord;
+import io.diffusim.actors.store.RunStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * The only writer of the daemon's {@link RunStore} (STYLE.md habit 2): runs, checkpoints and metric records arrive
+ * as messages and are written in arrival order, so what one sender writes lands in the order it was sent. A write
+ * that fails (e.g. a full map, whose error names the setting to raise) is reported to the sender's
+ * {@code onFailure}. The store is opened and closed by whoever created the daemon.
+ */
+public final class StateStore extends AbstractBehavior<StateStore.Command> {
+
+    public sealed interface Command {
+    }
+
+    public record PutRun(RunRecord run, ActorRef<WriteFailed> onFailure) implements Command {
+    }
+
+    public record PutMetrics(String runId, List<MetricRecord> records, ActorRef<WriteFailed> onFailure) implements Command {
+    }
+
+    /** Checkpoints of several batches of a run at one step boundary, keyed by batch index. */
+    public record PutCheckpoints(String runId, Map<Integer, Checkpoint> checkpoints, ActorRef<WriteFailed> onFailure)
+            implements Command {
+    }
+
+    public record DropCheckpoints(String runId) implements Command {
+    }
+
+    public record LoadRuns(ActorRef<Runs> replyTo) implements Command {
+    }
+
+    /** The checkpoints of batches 0..batches-1 that exist, and the run's metric records. */
+    public record LoadResume(String runId, int batches, ActorRef<ResumePoint> replyTo) implements Command {
+    }
+
+    /** Answers the front door's {@code GetMetrics} for a run that is not in progress. */
+    public record ReadMetrics(String runId, int fromIndex, RunStatus status, ActorRef<MetricsReply> replyTo)
+            implements Command {
+    }
+
+    public record Runs(List<RunRecord> runs) {
+    }
+
+    /** @param error why the stored state could not be read, or null */
+    public record ResumePoint(Map<Integer, Checkpoint> checkpoints, List<MetricRecord> metrics, String error) {
+    }
+
+    public record WriteFailed(String runId, String error) {
+    }
+
+    private final RunStore store;
+
+    private StateStore(ActorContext<Command> context, RunStore store) {
+        super(context);
+        this.store = store;
+    }
+
+    public static Behavior<Command> create(RunStore store) {
+        return Behaviors.setup(context -> new StateStore(context, store));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(PutRun.class, this::onPutRun)
+                .onMessage(PutMetrics.class, this::onPutMetrics)
+                .onMessage(PutCheckpoints.class, this::onPutCheckpoints)
+                .onMessage(DropCheckpoints.class, this::onDropCheckpoints)
+                .onMessage(LoadRuns.class, this::onLoadRuns)
+                .onMessage(LoadResume.class, this::onLoadResume)
+                .onMessage(ReadMetrics.class, this::onReadMetrics)
+                .build();
+    }
+
+    private Behavior<Command> onPutRun(PutRun put) {
+        write(put.run().id(), put.onFailure(), () -> store.putRun(put.run()));
+        return this;
+    }
+
+    private Behavior<Command> onPutMetrics(PutMetrics put) {
+        write(put.runId(), put.onFailure(), () -> put.records().forEach(record -> store.putMetric(put.runId(), record)));
+        return this;
+    }
+
+    private Behavior<Command> onPutCheckpoints(PutCheckpoints put) {
+        write(put.runId(), put.onFailure(),
+                () -> put.checkpoints().forEach((batch, checkpoint) -> store.putCheckpoint(put.runId(), batch, checkpoint)));
+        return this;
+    }
+
+    private Behavior<Command> onDropCheckpoints(DropCheckpoints drop) {
+        write(drop.runId(), null, () -> store.dropCheckpoints(drop.runId()));
+        return this;
+    }
+
+    private Behavior<Command> onLoadRuns(LoadRuns load) {
+        load.replyTo().tell(new Runs(store.runs()));
+        return this;
+    }
+
+    private Behavior<Command> onLoadResume(LoadResume load) {
+        Map<Integer, Checkpoint> checkpoints = new HashMap<>();
+        try {
+            for (int batch = 0; batch < load.batches(); batch++) {
+                Optional<Checkpoint> checkpoint = store.checkpoint(load.runId(), batch);
+                if (checkpoint.isPresent()) {
+                    checkpoints.put(batch, checkpoint.get());
+                }
+            }
+            load.replyTo().tell(new ResumePoint(checkpoints, store.metrics(load.runId()), null));
+        } catch (RuntimeException e) {
+            load.replyTo().tell(new ResumePoint(Map.of(), List.of(), "the stored state of run " + load.runId()
+                    + " cannot be read: " + e.getMessage()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onReadMetrics(ReadMetrics read) {
+        List<MetricRecord> records = new ArrayList<>(store.metrics(read.runId()));
+        records.sort(MetricOrder.ORDER);
+        int from = Math.min(Math.max(0, read.fromIndex()), records.size());
+        read.replyTo().tell(new Metrics(read.status(),
+                records.subList(from, records.size()).stream().map(MetricOrder::line).toList(), records.size()));
+        return this;
+    }
+
+    private void write(String runId, ActorRef<WriteFailed> onFailure, Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            String error = e.getMessage() == null ? e.toString() : e.getMessage();
+            getContext().getLog().error("writing the state of run {} failed: {}", runId, error);
+            if (onFailure != null) {
+                onFailure.tell(new WriteFailed(runId, error));
+            }
+        }
+    }
+}

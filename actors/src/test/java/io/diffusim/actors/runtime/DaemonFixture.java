@@ -1,0 +1,128 @@
+package io.diffusim.actors.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.diffusim.actors.protocol.FrontDoorCommand;
+import io.diffusim.actors.protocol.FrontDoorCommand.Action;
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.store.RunStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+
+/** A daemon actor system on a given store, reached the way a client reaches it: through the front door. */
+final class DaemonFixture implements AutoCloseable {
+
+    static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(20);
+    private static final AtomicInteger SYSTEMS = new AtomicInteger();
+
+    final ActorSystem<Void> system;
+    final ActorRef<FrontDoorCommand> frontDoor;
+
+    private DaemonFixture(ActorSystem<Void> system, ActorRef<FrontDoorCommand> frontDoor) {
+        this.system = system;
+        this.frontDoor = frontDoor;
+    }
+
+    static DaemonFixture start(RunStore store, Path dataDir, int maxActiveRuns) {
+        return start(store, dataDir, maxActiveRuns, 8192);
+    }
+
+    static DaemonFixture start(RunStore store, Path dataDir, int maxActiveRuns, int maxEvalRows) {
+        DaemonSettings settings = new DaemonSettings(maxEvalRows, maxActiveRuns, dataDir.resolve("runs"));
+        ActorSystem<Void> system = ActorSystem.create(Daemon.create(store, settings), "daemon-" + SYSTEMS.incrementAndGet());
+        TestProbe<Receptionist.Listing> listing = TestProbe.create(system);
+        for (int attempt = 0; ; attempt++) {
+            system.receptionist().tell(Receptionist.find(FrontDoorCommand.KEY, listing.getRef()));
+            Set<ActorRef<FrontDoorCommand>> found = listing.receiveMessage(REPLY_TIMEOUT).getServiceInstances(FrontDoorCommand.KEY);
+            if (!found.isEmpty()) {
+                return new DaemonFixture(system, found.iterator().next());
+            }
+            assertThat(attempt).as("front door registered").isLessThan(100);
+            sleep(20);
+        }
+    }
+
+    <T> TestProbe<T> probe() {
+        return TestProbe.create(system);
+    }
+
+    FrontDoorCommand.SubmitReply submitReply(String specText) {
+        TestProbe<FrontDoorCommand.SubmitReply> probe = probe();
+        frontDoor.tell(new FrontDoorCommand.Submit(specText, null, probe.getRef()));
+        return probe.receiveMessage(REPLY_TIMEOUT);
+    }
+
+    String submit(String specText) {
+        FrontDoorCommand.SubmitReply reply = submitReply(specText);
+        assertThat(reply).isInstanceOf(FrontDoorCommand.Submitted.class);
+        return ((FrontDoorCommand.Submitted) reply).runId();
+    }
+
+    FrontDoorCommand.StatusReply statusReply(String runId) {
+        TestProbe<FrontDoorCommand.StatusReply> probe = probe();
+        frontDoor.tell(new FrontDoorCommand.GetStatus(runId, probe.getRef()));
+        return probe.receiveMessage(REPLY_TIMEOUT);
+    }
+
+    RunStatus status(String runId) {
+        return ((FrontDoorCommand.Status) statusReply(runId)).status();
+    }
+
+    RunStatus control(String runId, Action action) {
+        TestProbe<FrontDoorCommand.StatusReply> probe = probe();
+        frontDoor.tell(new FrontDoorCommand.Control(runId, action, probe.getRef()));
+        return ((FrontDoorCommand.Status) probe.receiveMessage(REPLY_TIMEOUT)).status();
+    }
+
+    /** Polls the run's status until it matches. */
+    RunStatus await(String runId, Predicate<RunStatus> until) {
+        long deadlineNs = System.nanoTime() + RUN_TIMEOUT.toNanos();
+        while (true) {
+            RunStatus status = status(runId);
+            if (until.test(status)) {
+                return status;
+            }
+            assertThat(System.nanoTime()).as("run %s still %s", runId, status).isLessThan(deadlineNs);
+            sleep(50);
+        }
+    }
+
+    RunStatus awaitEnd(String runId) {
+        return await(runId, s -> RunStates.ended(s.state()));
+    }
+
+    FrontDoorCommand.ExportReply export(String runId, Path out) {
+        TestProbe<FrontDoorCommand.ExportReply> probe = probe();
+        frontDoor.tell(new FrontDoorCommand.Export(runId, out.toString(), probe.getRef()));
+        return probe.receiveMessage(REPLY_TIMEOUT);
+    }
+
+    FrontDoorCommand.MetricsReply metrics(String runId, int fromIndex) {
+        TestProbe<FrontDoorCommand.MetricsReply> probe = probe();
+        frontDoor.tell(new FrontDoorCommand.GetMetrics(runId, fromIndex, probe.getRef()));
+        return probe.receiveMessage(REPLY_TIMEOUT);
+    }
+
+    @Override
+    public void close() {
+        system.terminate();
+        system.getWhenTerminated().toCompletableFuture().join();
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.diffusim.actors.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The runtime settings come from diffusim-runtime.conf once, validated. */
+class DaemonSettingsTest {
+
+    @Test
+    void theDefaultsComeFromReferenceConfAndRunsLiveUnderTheDataDirectory() {
+        DaemonSettings settings = DaemonSettings.from(ConfigFactory.load(), Path.of("/data/dir"));
+        assertThat(settings).isEqualTo(new DaemonSettings(8192, 8, Path.of("/data/dir/runs")));
+        assertThat(settings.runDirectory("r-1")).isEqualTo(Path.of("/data/dir/runs/r-1"));
+        assertThat(ConfigFactory.load().hasPath(DaemonSettings.DEVICE_DISPATCHER)).isTrue();
+        assertThat(ConfigFactory.load().getString(DaemonSettings.BATCH_DISPATCHER + ".type")).isEqualTo("PinnedDispatcher");
+    }
+
+    @Test
+    void aCapBelowOneRowIsRejectedNamingTheSetting() {
+        assertThatThrownBy(() -> DaemonSettings.from(ConfigFactory.parseString("diffusim.runtime.max-eval-rows = 0")
+                .withFallback(ConfigFactory.load()), Path.of("/d")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("diffusim.runtime.max-eval-rows = 0: expected >= 1");
+    }
+}
