@@ -1,0 +1,38 @@
+package io.diffusim.actors.cli;
+
+import io.diffusim.actors.daemon.DaemonFile;
+import io.diffusim.actors.daemon.DaemonMain;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code daemon [--data-dir D] [--port P] [--bind ADDR]} (RUNSPEC.md): the long-running daemon that owns D; runs
+ * until SIGTERM or Ctrl-C.
+ */
+@Command(name = "daemon", mixinStandardHelpOptions = true,
+        description = "Run the daemon that owns data directory D until stopped (SIGTERM or Ctrl-C).")
+final class DaemonCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", paramLabel = "D", description = "Data directory: run store and daemon.json (default: ~/.diffusim).")
+    Path dataDir = DaemonFile.defaultDataDir();
+
+    @Option(names = "--port", paramLabel = "P", description = "Port to listen on (default ${DEFAULT-VALUE}: any free port, written to D/daemon.json).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    String bind = "127.0.0.1";
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() {
+        CliRuntime.init();
+        DaemonMain.run(dataDir, bind, port, command.commandLine().getOut());
+        return ExitCode.OK;
+    }
+}

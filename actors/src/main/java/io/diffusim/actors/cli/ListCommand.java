@@ -1,0 +1,43 @@
+package io.diffusim.actors.cli;
+
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code list [--json]} (RUNSPEC.md): the daemon's runs in submission order, one line each or a JSON array. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the daemon's runs.")
+final class ListCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "A JSON array of status objects (as status --json).")
+    boolean json;
+
+    @Mixin
+    DaemonOptions daemon;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        return daemon.call(command, client -> {
+            print(client.list(), command.commandLine().getOut());
+            return ExitCode.OK;
+        });
+    }
+
+    private void print(List<RunStatus> runs, PrintWriter out) {
+        if (json) {
+            out.println(runs.stream().map(RunStatusText::json).collect(Collectors.joining(",", "[", "]")));
+        } else {
+            runs.forEach(run -> out.println(RunStatusText.line(run)));
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,39 @@
+package io.diffusim.actors.cli;
+
+import io.diffusim.actors.protocol.FrontDoorCommand.Action;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * What {@code pause}, {@code resume} and {@code stop RUN} share (RUNSPEC.md run control): send the action,
+ * print the run's status after it.
+ */
+abstract class RunControl implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "Run id (as printed by submit).")
+    String runId;
+
+    @Mixin
+    DaemonOptions daemon;
+
+    @Spec
+    CommandSpec command;
+
+    private final Action action;
+
+    RunControl(Action action) {
+        this.action = action;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return daemon.call(command, client -> {
+            command.commandLine().getOut().println(RunStatusText.line(client.control(runId, action)));
+            command.commandLine().getOut().flush();
+            return ExitCode.OK;
+        });
+    }
+}

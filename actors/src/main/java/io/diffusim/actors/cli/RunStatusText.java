@@ -1,0 +1,74 @@
+package io.diffusim.actors.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.diffusim.actors.protocol.FrontDoorCommand.MetricLine;
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How the CLI prints a daemon run's status and metric records: RUNSPEC.md's {@code status --json} object, a
+ * human line, JSON lines for {@code watch --json}, and the exit code of a run that ended.
+ */
+final class RunStatusText {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> ENDED = Set.of("done", "failed", "stopped");
+
+    private RunStatusText() {
+    }
+
+    /** {@code {"id", "state", "step", "steps", "error"}} in that order. */
+    static String json(RunStatus status) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("id", status.id());
+        fields.put("state", status.state());
+        fields.put("step", status.step());
+        fields.put("steps", status.steps());
+        fields.put("error", status.error());
+        return write(fields);
+    }
+
+    /** {@code {"analysis", "metric", "step", "t", "value"}}, a metrics.csv row (RUNSPEC.md) as a JSON line. */
+    static String json(MetricLine line) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("analysis", line.analysis());
+        fields.put("metric", line.metric());
+        fields.put("step", line.step());
+        fields.put("t", line.t());
+        fields.put("value", line.value());
+        return write(fields);
+    }
+
+    /** e.g. {@code moons-s0-20261130T101500Z  running  step 12/100}, then the error of a failed run. */
+    static String line(RunStatus status) {
+        return status.id() + "  " + status.state() + "  step " + status.step() + "/" + status.steps()
+                + (status.error() == null ? "" : "  " + status.error());
+    }
+
+    static boolean ended(RunStatus status) {
+        return ENDED.contains(status.state());
+    }
+
+    /** 0 for a run that is done; otherwise one line on stderr saying how it ended, and 1. */
+    static int exitCode(RunStatus status, PrintWriter err) {
+        if (status.state().equals("done")) {
+            return ExitCode.OK;
+        }
+        err.println("diffusim: run " + status.id() + " " + status.state() + " at step " + status.step() + "/"
+                + status.steps() + (status.error() == null ? "" : ": " + status.error()));
+        err.flush();
+        return ExitCode.FAILURE;
+    }
+
+    private static String write(Map<String, Object> fields) {
+        try {
+            return JSON.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.diffusim.actors.client;
+
+import io.diffusim.actors.daemon.DaemonFile;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the CLI finds its daemon (RUNSPEC.md): the one that owns {@code --data-dir} (through its
+ * {@code daemon.json}) or the one at {@code --daemon host:port}.
+ *
+ * @param options the command-line options that name this daemon, for messages
+ */
+public record DaemonLocation(String host, int port, String options, String noDaemon) {
+
+    /**
+     * The daemon at {@code hostPort} when given, else the live daemon of {@code dataDir}.
+     *
+     * @throws DaemonUnreachableException when no file, a dead pid or a closed port shows there is none
+     */
+    public static DaemonLocation find(Path dataDir, String hostPort) {
+        return hostPort == null ? ofDataDir(dataDir) : ofAddress(hostPort);
+    }
+
+    private static DaemonLocation ofDataDir(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        String noDaemon = "no daemon on data dir " + dir + " (start one with: bin/diffusim daemon --data-dir " + dir + ")";
+        Optional<DaemonFile> file = DaemonFile.read(dir).filter(DaemonFile::live);
+        if (file.isEmpty()) {
+            throw new DaemonUnreachableException(noDaemon);
+        }
+        return new DaemonLocation(file.get().host(), file.get().port(), "--data-dir " + dir, noDaemon);
+    }
+
+    private static DaemonLocation ofAddress(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        int port = colon < 1 ? -1 : parsePort(hostPort.substring(colon + 1));
+        if (port < 1) {
+            throw new IllegalArgumentException("--daemon " + hostPort + ": expected HOST:PORT with a port in 1..65535");
+        }
+        String host = hostPort.substring(0, colon);
+        String noDaemon = "no daemon at " + hostPort + " (start one with: bin/diffusim daemon --bind " + host + " --port "
+                + port + ")";
+        if (!DaemonFile.accepting(host, port)) {
+            throw new DaemonUnreachableException(noDaemon);
+        }
+        return new DaemonLocation(host, port, "--daemon " + hostPort, noDaemon);
+    }
+
+    private static int parsePort(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            return port <= 65_535 ? port : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.diffusim.actors.daemon;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * {@code <data-dir>/daemon.json}: where the daemon that owns a data directory listens (ARCHITECTURE.md §4,
+ * RUNSPEC.md "Commands that talk to a daemon find it through --data-dir"). Written atomically once the daemon
+ * is bound, deleted on clean shutdown; after a kill it stays behind with a dead pid.
+ *
+ * @param started the daemon's start as an ISO-8601 instant
+ */
+public record DaemonFile(String host, int port, long pid, String started) {
+
+    public static final String NAME = "daemon.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PROBE_TIMEOUT_MS = 1_000;
+
+    /** {@code ~/.diffusim}, the data directory when none is given. */
+    public static Path defaultDataDir() {
+        return Path.of(System.getProperty("user.home"), ".diffusim");
+    }
+
+    public static Path in(Path dataDir) {
+        return dataDir.resolve(NAME);
+    }
+
+    /** The file of {@code dataDir}, or empty when there is none or it cannot be read (a half-written or foreign file). */
+    public static Optional<DaemonFile> read(Path dataDir) {
+        try {
+            return Optional.of(JSON.readValue(Files.readString(in(dataDir), StandardCharsets.UTF_8), DaemonFile.class));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Writes the file (to a temporary file first, then moved over it, so a reader never sees half of it). */
+    public void write(Path dataDir) {
+        Path target = in(dataDir);
+        Path temp = dataDir.resolve(NAME + ".tmp-" + pid);
+        try {
+            Files.writeString(temp, JSON.writeValueAsString(this), StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the file of {@code dataDir} if it is still this one (a newer daemon's file stays). */
+    public void deleteIfOurs(Path dataDir) {
+        if (read(dataDir).filter(this::equals).isPresent()) {
+            try {
+                Files.deleteIfExists(in(dataDir));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The process that wrote the file still runs, and something accepts connections on its port. */
+    public boolean live() {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && accepting(host, port);
+    }
+
+    /** A TCP connection to {@code host:port} succeeds within a second (a cheap check before starting remoting). */
+    public static boolean accepting(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), PROBE_TIMEOUT_MS);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

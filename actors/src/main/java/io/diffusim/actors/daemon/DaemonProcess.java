@@ -1,0 +1,187 @@
+package io.diffusim.actors.daemon;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.remote.RemoteTransportException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A daemon actor system that owns a data directory (ARCHITECTURE.md §3-§4): started with Artery bound to
+ * {@code host:port}, advertised in {@code <data-dir>/daemon.json} once its front door answers, and on shutdown
+ * (CoordinatedShutdown, also run by the JVM's shutdown hook on SIGTERM or Ctrl-C) the file is deleted and the
+ * state closed after the last actor stopped.
+ */
+public final class DaemonProcess implements AutoCloseable {
+
+    /** What a daemon runs: its guardian, and the state to close once the actor system has terminated. */
+    public record Parts(Behavior<Void> guardian, AutoCloseable state) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(DaemonProcess.class);
+    private static final Duration FRONT_DOOR_START = Duration.ofSeconds(60);
+    private static final Duration STATE_CLOSE_WAIT = Duration.ofSeconds(60);
+
+    private final ActorSystem<Void> system;
+    private final Path dataDir;
+    private final DaemonFile file;
+    private final AutoCloseable state;
+    private final Thread exitHook;
+    private boolean cleanedUp;
+
+    private DaemonProcess(ActorSystem<Void> system, Path dataDir, DaemonFile file, AutoCloseable state) {
+        this.system = system;
+        this.dataDir = dataDir;
+        this.file = file;
+        this.state = state;
+        this.exitHook = new Thread(this::cleanUpAfterTermination, "diffusim-daemon-exit");
+    }
+
+    /**
+     * Starts the daemon of {@code dataDir} on {@code host:port} (0: any free port); {@code parts} gets the absolute
+     * data directory and the actor system's configuration, and opens the state. Refuses a data directory another
+     * live daemon advertises.
+     */
+    public static DaemonProcess start(Path dataDir, String host, int port, BiFunction<Path, Config, Parts> parts) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        DaemonFile.read(dir).filter(DaemonFile::live).ifPresent(other -> {
+            throw new IllegalArgumentException("data dir " + dir + " is in use by the daemon with pid " + other.pid()
+                    + " on " + other.host() + ":" + other.port());
+        });
+        Config config = RemoteSettings.daemonConfig(ConfigFactory.load(), host, port);
+        createDirectories(dir);
+        Parts opened = parts.apply(dir, config);
+        ActorSystem<Void> system;
+        try {
+            system = ActorSystem.create(opened.guardian(), RemoteSettings.from(config).daemonSystem(), config);
+        } catch (RemoteTransportException e) {
+            closeState(opened.state());
+            throw new IllegalArgumentException("cannot listen on " + host + ":" + port + ": " + bindFailure(e)
+                    + " (choose another --port or --bind)", e);
+        } catch (RuntimeException e) {
+            closeState(opened.state());
+            throw e;
+        }
+        try {
+            FrontDoorProbe.await(system, FRONT_DOOR_START);
+        } catch (RuntimeException e) {
+            system.terminate();
+            system.getWhenTerminated().toCompletableFuture().join();
+            closeState(opened.state());
+            throw e;
+        }
+        Address address = system.address();
+        DaemonFile file = new DaemonFile(address.getHost().get(), (Integer) address.getPort().get(),
+                ProcessHandle.current().pid(), Instant.now().toString());
+        DaemonProcess daemon = new DaemonProcess(system, dir, file, opened.state());
+        daemon.advertise();
+        return daemon;
+    }
+
+    private void advertise() {
+        file.write(dataDir);
+        // clients stop finding the daemon as soon as it begins to shut down
+        CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "diffusim-daemon-file",
+                () -> {
+                    file.deleteIfOurs(dataDir);
+                    return CompletableFuture.completedFuture(Done.getInstance());
+                });
+        Runtime.getRuntime().addShutdownHook(exitHook);
+        system.getWhenTerminated().thenRun(this::cleanUp);
+    }
+
+    public String host() {
+        return file.host();
+    }
+
+    public int port() {
+        return file.port();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public ActorSystem<Void> system() {
+        return system;
+    }
+
+    /** Blocks until the actor system has terminated and the state is closed (only the daemon's main thread calls it). */
+    public void awaitTermination() {
+        system.getWhenTerminated().toCompletableFuture().join();
+        cleanUp();
+    }
+
+    /** Runs the coordinated shutdown and waits for it. */
+    @Override
+    public void close() {
+        system.terminate();
+        awaitTermination();
+    }
+
+    private void cleanUpAfterTermination() {
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(STATE_CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("the daemon's actor system did not terminate within {}; closing its state anyway", STATE_CLOSE_WAIT);
+        }
+        cleanUp();
+    }
+
+    private synchronized void cleanUp() {
+        if (cleanedUp) {
+            return;
+        }
+        cleanedUp = true;
+        file.deleteIfOurs(dataDir);
+        closeState(state);
+        if (Thread.currentThread() != exitHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(exitHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook runs and finds everything done
+            }
+        }
+    }
+
+    /** The operating system's reason, e.g. "Address already in use", without Pekko's wrapping. */
+    private static String bindFailure(RemoteTransportException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        int reason = message.lastIndexOf("] ");
+        return reason < 0 ? message : message.substring(reason + 2);
+    }
+
+    private static void closeState(AutoCloseable state) {
+        try {
+            state.close();
+        } catch (Exception e) {
+            LOG.error("closing the daemon's state failed", e);
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

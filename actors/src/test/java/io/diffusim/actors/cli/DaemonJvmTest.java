@@ -1,0 +1,165 @@
+package io.diffusim.actors.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.diffusim.actors.client.DaemonClient;
+import io.diffusim.actors.client.DaemonLocation;
+import io.diffusim.actors.daemon.DaemonFile;
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.protocol.FrontDoorCommand.Submitted;
+import io.diffusim.actors.store.ChronicleRunStore;
+import io.diffusim.actors.store.RunRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real CLI against a real daemon in a separate JVM (ARCHITECTURE.md §4): a daemon run exports exactly the
+ * samples.csv of {@code run} of the same spec, and so does a run whose daemon was killed with SIGKILL three
+ * times and restarted on the same data directory (RUNSPEC.md resume).
+ */
+class DaemonJvmTest {
+
+    /** Seeds the three kill points; printed with them so a failure can be replayed. */
+    private static final long KILL_SEED = 20_261_130L;
+    private static final int KILLS = 3;
+
+    @TempDir
+    Path dir;
+
+    private Path spec(String name, String body) {
+        return SpecFiles.write(dir, name + ".conf", "run {\n  name = \"" + name + "\"\n" + body + "}\n");
+    }
+
+    private static Cli ok(String... args) {
+        Cli result = Cli.run(args);
+        assertThat(result.exitCode()).as(String.join(" ", args) + ": " + result.err()).isEqualTo(ExitCode.OK);
+        return result;
+    }
+
+    private Path run(Path spec) {
+        Path out = dir.resolve("run-" + spec.getFileName());
+        ok("run", spec.toString(), "--out", out.toString());
+        return out;
+    }
+
+    private Path export(String runId, Path dataDir) {
+        Path out = dir.resolve("export-" + runId);
+        ok("export", runId, "--out", out.toString(), "--data-dir", dataDir.toString());
+        return out;
+    }
+
+    @Test
+    void shouldExportTheSamplesOfRunByteForByte() throws Exception {
+        Path dataDir = dir.resolve("data");
+        Path tiny = spec("tiny", """
+                  seed = 7
+                  particles = 48
+                  batch-size = 16
+                  data { kind = moons, n = 300 }
+                  process { kind = vp, timesteps = 20 }
+                  model { kind = empirical }
+                  sampler { kind = ddpm }
+                  analyses = [ { kind = nearest-neighbour } ]
+                """);
+        String runId;
+        try (DaemonJvm daemon = DaemonJvm.start(dataDir, "daemon")) {
+            int port = DaemonFile.read(dataDir).orElseThrow().port();
+            assertThat(daemon.firstLine()).isEqualTo("diffusim daemon on 127.0.0.1:" + port + ", data dir " + dataDir);
+            runId = ok("submit", tiny.toString(), "--wait", "--data-dir", dataDir.toString()).out().strip();
+            Path exported = export(runId, dataDir);
+            Path ran = run(tiny);
+            assertThat(Files.readAllBytes(exported.resolve("samples.csv")))
+                    .isEqualTo(Files.readAllBytes(ran.resolve("samples.csv")));
+            // the same metric rows (the store lists them by analysis, metric and step, not as recorded)
+            assertThat(Files.readAllLines(exported.resolve("metrics.csv")))
+                    .containsExactlyInAnyOrderElementsOf(Files.readAllLines(ran.resolve("metrics.csv")));
+            // a user's terminal sees the result and nothing else: no start-up or connection logging
+            Cli list = DaemonJvm.runCli(dir, "list", "--data-dir", dataDir.toString());
+            assertThat(list.err()).isEmpty();
+            assertThat(list.out()).isEqualTo(runId + "  done  step 20/20\n");
+            daemon.stop();
+            assertThat(DaemonFile.in(dataDir)).as("removed on clean shutdown").doesNotExist();
+        }
+        try (ChronicleRunStore store = ChronicleRunStore.open(dataDir, DaemonJvm.STORE_SIZING)) {
+            assertThat(store.recovered()).as("closed cleanly on SIGTERM").isFalse();
+            assertThat(store.run(runId)).map(RunRecord::state).contains("done");
+        }
+    }
+
+    @Test
+    void shouldResumeARunKilledThreeTimesToTheSamplesOfAnUninterruptedRun() throws Exception {
+        Path dataDir = dir.resolve("data");
+        int steps = 200;
+        Path killed = spec("killed", """
+                  seed = 3
+                  particles = 24
+                  batch-size = 8
+                  data { kind = moons, n = 300 }
+                  process { kind = vp, timesteps = %d }
+                  model { kind = empirical }
+                  sampler { kind = ddpm }
+                  analyses = []
+                  checkpoint-every = 10
+                """.formatted(steps));
+        Random random = new Random(KILL_SEED);
+        // one random step in each third of the run, so every kill falls after the previous restart's resume
+        int third = (steps - 40) / KILLS;
+        int[] killAt = IntStream.range(0, KILLS).map(i -> 10 + i * third + random.nextInt(third)).toArray();
+        String runId = null;
+        int killedAt = 0;
+        for (int target : killAt) {
+            try (DaemonJvm daemon = DaemonJvm.start(dataDir, "daemon-before-" + target);
+                    DaemonClient client = DaemonClient.connect(DaemonLocation.find(dataDir, null))) {
+                if (runId == null) {
+                    runId = ((Submitted) client.submit(Files.readString(killed), dir)).runId();
+                }
+                assertResumedFromACheckpoint(client.status(runId), killedAt);
+                RunStatus atKill = awaitStatus(client, runId, status -> status.step() >= target);
+                daemon.kill();
+                killedAt = atKill.step();
+                System.out.printf("kill -9 seed %d: target step %d, killed at step %d/%d%n", KILL_SEED, target,
+                        killedAt, steps);
+                assertThat(atKill.state()).isEqualTo("running");
+            }
+            assertThat(DaemonFile.in(dataDir)).as("left behind by SIGKILL").exists();
+            assertThat(Cli.run("status", runId, "--data-dir", dataDir.toString()).exitCode())
+                    .isEqualTo(ExitCode.DAEMON_UNREACHABLE);
+        }
+        try (DaemonJvm daemon = DaemonJvm.start(dataDir, "daemon-after");
+                DaemonClient client = DaemonClient.connect(DaemonLocation.find(dataDir, null))) {
+            assertResumedFromACheckpoint(client.status(runId), killedAt);
+            RunStatus end = awaitStatus(client, runId, RunStatusText::ended);
+            assertThat(end.state()).as(daemon.output()).isEqualTo("done");
+            assertThat(Files.readAllBytes(export(runId, dataDir).resolve("samples.csv")))
+                    .isEqualTo(Files.readAllBytes(run(killed).resolve("samples.csv")));
+        }
+    }
+
+    /**
+     * A restarted daemon picks the run up no earlier than the checkpoint before the one that may have been half
+     * written when the daemon was killed at {@code killedAt} (checkpoint-every = 10), not from step 0.
+     */
+    private static void assertResumedFromACheckpoint(RunStatus resumed, int killedAt) {
+        int checkpointEvery = 10;
+        int lastWhole = Math.max(0, (killedAt / checkpointEvery - 1) * checkpointEvery);
+        assertThat(resumed.step()).as(resumed.toString()).isGreaterThanOrEqualTo(lastWhole);
+    }
+
+    /** Polls the daemon's status of a run until {@code until} holds. */
+    private static RunStatus awaitStatus(DaemonClient client, String runId, Predicate<RunStatus> until)
+            throws InterruptedException {
+        RunStatus status = client.status(runId);
+        while (!until.test(status)) {
+            assertThat(status.state()).as(status.toString()).isIn("queued", "running");
+            Thread.sleep(10);
+            status = client.status(runId);
+        }
+        return status;
+    }
+}

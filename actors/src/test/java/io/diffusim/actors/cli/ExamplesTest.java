@@ -1,0 +1,53 @@
+package io.diffusim.actors.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.diffusim.analysis.output.ManifestJson;
+import io.diffusim.analysis.output.SummaryJson;
+import io.diffusim.config.SpecLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped examples are valid as they stand, and the demo meets its promise (issue: kl.kl < 0.3 bits). */
+class ExamplesTest {
+
+    private static final double DEMO_KL_BITS = 0.3;
+    private static final Path EXAMPLES = Path.of(System.getProperty("diffusim.root", ".."), "examples");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldValidateEveryExampleAsItStands() throws IOException {
+        List<Path> specs;
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            specs = files.filter(f -> f.toString().endsWith(".conf")).sorted().toList();
+        }
+        assertThat(specs).extracting(p -> p.getFileName().toString())
+                .contains("demo.conf", "gmm-ddim.conf", "eqm-gd.conf", "fashion-posterior.conf");
+        for (Path spec : specs) {
+            SpecLoader.load(spec);
+            assertThat(Cli.run("validate", spec.toString()).exitCode()).as(spec.toString()).isZero();
+        }
+    }
+
+    @Test
+    void shouldRunTheDemoOnTenThousandParticlesBelowTheKlPromise() throws IOException {
+        Path out = dir.resolve("demo");
+        Cli cli = Cli.run("run", EXAMPLES.resolve("demo.conf").toString(), "--out", out.toString());
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(SpecLoader.load(out.resolve("spec.conf")).particles()).isEqualTo(10_000);
+        SummaryJson.Summary summary = SummaryJson.read(out.resolve("summary.json"));
+        assertThat(summary.metrics().get("kl.kl")).isLessThan(DEMO_KL_BITS);
+        assertThat(ManifestJson.read(out.resolve("manifest.json")).status()).isEqualTo("done");
+        assertThat(Files.readAllLines(out.resolve("samples.csv"))).hasSize(10_001);
+        assertThat(out.resolve("metrics.csv")).isNotEmptyFile();
+        assertThat(out.resolve("plots/samples.png")).isNotEmptyFile();
+        assertThat(cli.out()).contains("kl.kl");
+    }
+}
