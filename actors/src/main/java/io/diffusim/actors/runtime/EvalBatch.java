@@ -4,15 +4,17 @@ import io.diffusim.model.denoise.EmpiricalPosterior;
 import io.diffusim.model.denoise.EvalRequest;
 import io.diffusim.model.denoise.Prediction;
 import java.util.List;
+import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Several evaluation requests as one (continuous batching, ARCHITECTURE.md §3): each request's rows start at a
- * multiple of {@link EmpiricalPosterior#ROW_BLOCK} in one preallocated array, so each row sits at the same BLAS tile
- * position as when its request is evaluated alone; the gaps repeat the request's last row. The answer is cut back
- * into one prediction per request, sliced consistently (x, value, a, b, divergence).
+ * multiple of {@link EmpiricalPosterior#ROW_BLOCK} in one preallocated array, so every block of rows a closed-form
+ * model multiplies at once holds the rows it holds when the request is evaluated alone, at the same positions; the
+ * gaps repeat the request's last row. The answer is cut back into one prediction per request, sliced consistently
+ * (x, value, a, b, divergence).
  */
 final class EvalBatch {
 
@@ -63,15 +65,6 @@ final class EvalBatch {
         return request;
     }
 
-    int size() {
-        return requests.size();
-    }
-
-    /** Rows evaluated, gaps included. */
-    long rows() {
-        return request.batch();
-    }
-
     /** Request {@code i}'s rows of the pass's prediction, as fresh arrays (the whole prediction when there is one request). */
     Prediction slice(Prediction whole, int i) {
         if (requests.size() == 1) {
@@ -89,7 +82,7 @@ final class EvalBatch {
     }
 
     private static INDArray concat(List<EvalRequest> requests, long[] offsets, long rows,
-            java.util.function.Function<EvalRequest, INDArray> part) {
+            Function<EvalRequest, INDArray> part) {
         INDArray first = part.apply(requests.get(0));
         INDArray out = Nd4j.create(first.dataType(), rows, first.columns());
         for (int i = 0; i < requests.size(); i++) {

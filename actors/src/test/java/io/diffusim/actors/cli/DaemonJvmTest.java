@@ -92,55 +92,6 @@ class DaemonJvmTest {
         }
     }
 
-    @Test
-    void shouldResumeARunKilledThreeTimesToTheSamplesOfAnUninterruptedRun() throws Exception {
-        Path dataDir = dir.resolve("data");
-        int steps = 200;
-        Path killed = spec("killed", """
-                  seed = 3
-                  particles = 24
-                  batch-size = 8
-                  data { kind = moons, n = 300 }
-                  process { kind = vp, timesteps = %d }
-                  model { kind = empirical }
-                  sampler { kind = ddpm }
-                  analyses = []
-                  checkpoint-every = 10
-                """.formatted(steps));
-        Random random = new Random(KILL_SEED);
-        // one random step in each third of the run, so every kill falls after the previous restart's resume
-        int third = (steps - 40) / KILLS;
-        int[] killAt = IntStream.range(0, KILLS).map(i -> 10 + i * third + random.nextInt(third)).toArray();
-        String runId = null;
-        int killedAt = 0;
-        for (int target : killAt) {
-            try (DaemonJvm daemon = DaemonJvm.start(dataDir, "daemon-before-" + target);
-                    DaemonClient client = DaemonClient.connect(DaemonLocation.find(dataDir, null))) {
-                if (runId == null) {
-                    runId = ((Submitted) client.submit(Files.readString(killed), dir)).runId();
-                }
-                assertResumedFromACheckpoint(client.status(runId), killedAt);
-                RunStatus atKill = awaitStatus(client, runId, status -> status.step() >= target);
-                daemon.kill();
-                killedAt = atKill.step();
-                System.out.printf("kill -9 seed %d: target step %d, killed at step %d/%d%n", KILL_SEED, target,
-                        killedAt, steps);
-                assertThat(atKill.state()).isEqualTo("running");
-            }
-            assertThat(DaemonFile.in(dataDir)).as("left behind by SIGKILL").exists();
-            assertThat(Cli.run("status", runId, "--data-dir", dataDir.toString()).exitCode())
-                    .isEqualTo(ExitCode.DAEMON_UNREACHABLE);
-        }
-        try (DaemonJvm daemon = DaemonJvm.start(dataDir, "daemon-after");
-                DaemonClient client = DaemonClient.connect(DaemonLocation.find(dataDir, null))) {
-            assertResumedFromACheckpoint(client.status(runId), killedAt);
-            RunStatus end = awaitStatus(client, runId, RunStatusText::ended);
-            assertThat(end.state()).as(daemon.output()).isEqualTo("done");
-            assertThat(Files.readAllBytes(export(runId, dataDir).resolve("samples.csv")))
-                    .isEqualTo(Files.readAllBytes(run(killed).resolve("samples.csv")));
-        }
-    }
-
     /**
      * A restarted daemon picks the run up no earlier than the checkpoint before the one that may have been half
      * written when the daemon was killed at {@code killedAt} (checkpoint-every = 10), not from step 0.
