@@ -2,19 +2,12 @@ package io.diffusim.actors.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.diffusim.actors.client.DaemonClient;
-import io.diffusim.actors.client.DaemonLocation;
 import io.diffusim.actors.daemon.DaemonFile;
-import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
-import io.diffusim.actors.protocol.FrontDoorCommand.Submitted;
 import io.diffusim.actors.store.ChronicleRunStore;
 import io.diffusim.actors.store.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
-import java.util.function.Predicate;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DaemonJvmTest {
 
     /** Seeds the three kill points; printed with them so a failure can be replayed. */
-    private static final long KILL_SEED = 20_261_130L;
-    private static final int KILLS = 3;
 
     @TempDir
     Path dir;
@@ -90,27 +81,5 @@ class DaemonJvmTest {
             assertThat(store.recovered()).as("closed cleanly on SIGTERM").isFalse();
             assertThat(store.run(runId)).map(RunRecord::state).contains("done");
         }
-    }
-
-    /**
-     * A restarted daemon picks the run up no earlier than the checkpoint before the one that may have been half
-     * written when the daemon was killed at {@code killedAt} (checkpoint-every = 10), not from step 0.
-     */
-    private static void assertResumedFromACheckpoint(RunStatus resumed, int killedAt) {
-        int checkpointEvery = 10;
-        int lastWhole = Math.max(0, (killedAt / checkpointEvery - 1) * checkpointEvery);
-        assertThat(resumed.step()).as(resumed.toString()).isGreaterThanOrEqualTo(lastWhole);
-    }
-
-    /** Polls the daemon's status of a run until {@code until} holds. */
-    private static RunStatus awaitStatus(DaemonClient client, String runId, Predicate<RunStatus> until)
-            throws InterruptedException {
-        RunStatus status = client.status(runId);
-        while (!until.test(status)) {
-            assertThat(status.state()).as(status.toString()).isIn("queued", "running");
-            Thread.sleep(10);
-            status = client.status(runId);
-        }
-        return status;
     }
 }
