@@ -237,7 +237,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         if (!checkpoints.isEmpty()) {
             services.store().tell(new StateStore.PutCheckpoints(record.id(), checkpoints, storeFailures));
         }
-        update(record.withStep(message.step() + 1));
+        progress(message.step() + 1, !checkpoints.isEmpty());
         return next();
     }
 
@@ -317,6 +317,19 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         record = updated;
         services.store().tell(new StateStore.PutRun(updated, storeFailures));
         services.registry().tell(new RunRegistry.RunUpdated(updated));
+    }
+
+    /**
+     * A step done: the registry hears of every one, the store only with a checkpoint (a resume starts there, and
+     * a record rewritten every step would only widen the window in which a kill tears it).
+     */
+    private void progress(int step, boolean checkpointed) {
+        if (checkpointed) {
+            update(record.withStep(step));
+        } else {
+            record = record.withStep(step);
+            services.registry().tell(new RunRegistry.RunUpdated(record));
+        }
     }
 
     private RunStatus status() {

@@ -9,15 +9,16 @@ import java.util.Optional;
  * Particle checkpoints on two maps (ARCHITECTURE.md §4), safe against a kill at any moment: each batch has two
  * slots; a new checkpoint is written, in chunks of at most {@link StateStores#CHUNK_BYTES}, into the slot that does
  * not hold the latest one, and only then does the batch's head entry switch to it. A kill mid-write leaves the head
- * on the previous complete checkpoint. Keys: head {@code string run | int batch}; chunk
+ * on the previous complete checkpoint, and the head itself is kept in {@link TwinEntries}, so a kill while it is
+ * rewritten leaves the previous head. Keys: head {@code string run | int batch}; chunk
  * {@code string run | int batch | byte slot | int index}.
  */
 final class CheckpointSlots {
 
-    private final StoreMap<byte[], byte[]> heads;
+    private final TwinEntries heads;
     private final StoreMap<byte[], byte[]> chunks;
 
-    CheckpointSlots(StoreMap<byte[], byte[]> heads, StoreMap<byte[], byte[]> chunks) {
+    CheckpointSlots(TwinEntries heads, StoreMap<byte[], byte[]> chunks) {
         this.heads = heads;
         this.chunks = chunks;
     }
@@ -39,11 +40,11 @@ final class CheckpointSlots {
 
     synchronized Optional<Checkpoint> get(String runId, int batch) {
         String what = describe(runId, batch);
-        byte[] headValue = heads.get(headKey(runId, batch));
-        if (headValue == null) {
+        Optional<CheckpointHead> latest = heads.get(headKey(runId, batch), value -> CheckpointHead.decode(value, what));
+        if (latest.isEmpty()) {
             return Optional.empty();
         }
-        CheckpointHead head = CheckpointHead.decode(headValue, what);
+        CheckpointHead head = latest.get();
         byte[] value = new byte[head.bytes()];
         int at = 0;
         for (int i = 0; i < head.chunks(); i++) {
@@ -71,23 +72,13 @@ final class CheckpointSlots {
             }
         });
         chunkKeys.forEach(chunks::remove);
-        List<byte[]> headKeys = new ArrayList<>();
-        heads.forEachKey(key -> {
-            if (runOf(key).equals(runId)) {
-                headKeys.add(key);
-            }
-        });
-        headKeys.forEach(heads::remove);
+        heads.keys().stream().filter(key -> runOf(key).equals(runId)).forEach(heads::remove);
     }
 
     /** The slot of the latest checkpoint, or 1 when there is none (or its head is unreadable) so slot 0 is next. */
     private int latestSlot(byte[] headKey, String runId, int batch) {
-        byte[] headValue = heads.get(headKey);
-        if (headValue == null) {
-            return 1;
-        }
         try {
-            return CheckpointHead.decode(headValue, describe(runId, batch)).slot();
+            return heads.get(headKey, value -> CheckpointHead.decode(value, describe(runId, batch)).slot()).orElse(1);
         } catch (IllegalArgumentException unreadable) {
             return 1; // it is about to be replaced by a complete checkpoint in slot 0
         }

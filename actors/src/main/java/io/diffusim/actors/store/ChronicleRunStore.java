@@ -26,6 +26,7 @@ public final class ChronicleRunStore implements RunStore {
     private final StoreFiles files;
     private final OwnerLock lock;
     private final StateStores.Maps maps;
+    private final TwinEntries runs;
     private final CheckpointSlots checkpoints;
     private final MetricIndex metricIndex = new MetricIndex();
     private final boolean recovered;
@@ -35,7 +36,8 @@ public final class ChronicleRunStore implements RunStore {
         this.files = files;
         this.lock = lock;
         this.maps = maps;
-        this.checkpoints = new CheckpointSlots(maps.heads(), maps.chunks());
+        this.runs = new TwinEntries(maps.runs());
+        this.checkpoints = new CheckpointSlots(new TwinEntries(maps.heads()), maps.chunks());
         this.recovered = recovered;
         maps.metrics().forEachKey(this::index);
     }
@@ -84,22 +86,25 @@ public final class ChronicleRunStore implements RunStore {
     @Override
     public void putRun(RunRecord run) {
         requireOpen();
-        maps.runs().put(run.id(), RunRecordCodec.encode(run));
+        runs.put(runKey(run.id()), RunRecordCodec.encode(run));
     }
 
     @Override
     public Optional<RunRecord> run(String runId) {
         requireOpen();
-        return Optional.ofNullable(maps.runs().get(runId)).map(value -> RunRecordCodec.decode(runId, value));
+        return runs.get(runKey(runId), value -> RunRecordCodec.decode(runId, value));
     }
 
     @Override
     public List<RunRecord> runs() {
         requireOpen();
-        List<RunRecord> runs = new ArrayList<>();
-        maps.runs().forEach((id, value) -> runs.add(RunRecordCodec.decode(id.toString(), value)));
-        runs.sort(SUBMISSION_ORDER);
-        return runs;
+        List<RunRecord> all = new ArrayList<>();
+        for (byte[] key : runs.keys()) {
+            String id = new ValueReader(key, "run key").readString("id");
+            runs.get(key, value -> RunRecordCodec.decode(id, value)).ifPresent(all::add);
+        }
+        all.sort(SUBMISSION_ORDER);
+        return all;
     }
 
     @Override
@@ -158,6 +163,10 @@ public final class ChronicleRunStore implements RunStore {
         } finally {
             lock.close();
         }
+    }
+
+    private static byte[] runKey(String runId) {
+        return new ValueWriter(ValueWriter.stringBytes(runId)).putString(runId).bytes();
     }
 
     private void index(byte[] key) {

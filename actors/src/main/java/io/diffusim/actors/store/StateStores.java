@@ -28,7 +28,7 @@ final class StateStores {
     private static final int METRIC_VALUE_BYTES = 2 * Double.BYTES;
 
     /** The open maps. */
-    record Maps(StoreMap<CharSequence, byte[]> runs, StoreMap<byte[], byte[]> heads, StoreMap<byte[], byte[]> chunks,
+    record Maps(StoreMap<byte[], byte[]> runs, StoreMap<byte[], byte[]> heads, StoreMap<byte[], byte[]> chunks,
             StoreMap<byte[], byte[]> metrics) {
 
         void close() {
@@ -77,16 +77,17 @@ final class StateStores {
         return entries(2.0 * sizing.checkpointBytes() / (CHUNK_BYTES / 2.0));
     }
 
-    private static ChronicleMapBuilder<CharSequence, byte[]> runs(StoreSizing sizing) {
-        return ChronicleMap.of(CharSequence.class, byte[].class).name("diffusim-runs")
-                .averageKey(AVERAGE_RUN_ID).averageValueSize(AVERAGE_SPEC_BYTES)
-                .entries(entries(sizing.maxRuns())).sparseFile(true).checksumEntries(true);
+    /** Two entries per run and per checkpoint head: see {@link TwinEntries}. */
+    private static ChronicleMapBuilder<byte[], byte[]> runs(StoreSizing sizing) {
+        return ChronicleMap.of(byte[].class, byte[].class).name("diffusim-runs")
+                .averageKeySize(ValueWriter.stringBytes(AVERAGE_RUN_ID) + 1.0).averageValueSize(AVERAGE_SPEC_BYTES)
+                .entries(entries(2.0 * sizing.maxRuns())).sparseFile(true).checksumEntries(true);
     }
 
     private static ChronicleMapBuilder<byte[], byte[]> heads(long chunkEntries) {
         return ChronicleMap.of(byte[].class, byte[].class).name("diffusim-checkpoint-heads")
-                .averageKeySize(AVERAGE_BATCH_KEY_BYTES).averageValueSize(CheckpointHead.BYTES)
-                .entries(chunkEntries).sparseFile(true).checksumEntries(true);
+                .averageKeySize(AVERAGE_BATCH_KEY_BYTES).averageValueSize(Long.BYTES + CheckpointHead.BYTES)
+                .entries(2 * chunkEntries).sparseFile(true).checksumEntries(true);
     }
 
     private static ChronicleMapBuilder<byte[], byte[]> chunks(long chunkEntries) {

@@ -6,7 +6,7 @@ import java.util.Set;
 /** Where the state store lives under a data directory (ARCHITECTURE.md §4): {@code <data-dir>/store/}. */
 record StoreFiles(Path dataDir) {
 
-    static final String RUNS = "runs.dat";
+    static final String RUNS = "run-records.dat";
     static final String CHECKPOINT_HEADS = "checkpoint-heads.dat";
     static final String CHECKPOINTS = "checkpoints.dat";
     static final String METRICS = "metrics.dat";

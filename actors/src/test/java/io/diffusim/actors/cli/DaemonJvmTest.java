@@ -2,12 +2,19 @@ package io.diffusim.actors.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.diffusim.actors.client.DaemonClient;
+import io.diffusim.actors.client.DaemonLocation;
 import io.diffusim.actors.daemon.DaemonFile;
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.protocol.FrontDoorCommand.Submitted;
 import io.diffusim.actors.store.ChronicleRunStore;
 import io.diffusim.actors.store.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DaemonJvmTest {
 
-    /** Seeds the three kill points; printed with them so a failure can be replayed. */
+    /**
+     * Seeds the three kill points: new on every run unless {@code -Ddiffusim.kill-seed} replays one; printed with
+     * the points so a failure can be replayed.
+     */
+    private static final long KILL_SEED = Long.getLong("diffusim.kill-seed", System.nanoTime());
+    private static final int KILLS = 3;
 
     @TempDir
     Path dir;
@@ -81,5 +93,76 @@ class DaemonJvmTest {
             assertThat(store.recovered()).as("closed cleanly on SIGTERM").isFalse();
             assertThat(store.run(runId)).map(RunRecord::state).contains("done");
         }
+    }
+
+    @Test
+    void shouldResumeARunKilledThreeTimesToTheSamplesOfAnUninterruptedRun() throws Exception {
+        Path dataDir = dir.resolve("data");
+        int steps = 200;
+        Path killed = spec("killed", """
+                  seed = 3
+                  particles = 24
+                  batch-size = 8
+                  data { kind = moons, n = 300 }
+                  process { kind = vp, timesteps = %d }
+                  model { kind = empirical }
+                  sampler { kind = ddpm }
+                  analyses = []
+                  checkpoint-every = 10
+                """.formatted(steps));
+        Random random = new Random(KILL_SEED);
+        // one random step in each third of the run, so every kill falls after the previous restart's resume
+        int third = (steps - 40) / KILLS;
+        int[] killAt = IntStream.range(0, KILLS).map(i -> 10 + i * third + random.nextInt(third)).toArray();
+        String runId = null;
+        int killedAt = 0;
+        for (int target : killAt) {
+            try (DaemonJvm daemon = DaemonJvm.start(dataDir, "daemon-before-" + target);
+                    DaemonClient client = DaemonClient.connect(DaemonLocation.find(dataDir, null))) {
+                if (runId == null) {
+                    runId = ((Submitted) client.submit(Files.readString(killed), dir)).runId();
+                }
+                assertResumedFromACheckpoint(client.status(runId), killedAt);
+                RunStatus atKill = awaitStatus(client, runId, status -> status.step() >= target);
+                daemon.kill();
+                killedAt = atKill.step();
+                System.out.printf("kill -9 seed %d: target step %d, killed at step %d/%d%n", KILL_SEED, target,
+                        killedAt, steps);
+                assertThat(atKill.state()).isEqualTo("running");
+            }
+            assertThat(DaemonFile.in(dataDir)).as("left behind by SIGKILL").exists();
+            assertThat(Cli.run("status", runId, "--data-dir", dataDir.toString()).exitCode())
+                    .isEqualTo(ExitCode.DAEMON_UNREACHABLE);
+        }
+        try (DaemonJvm daemon = DaemonJvm.start(dataDir, "daemon-after");
+                DaemonClient client = DaemonClient.connect(DaemonLocation.find(dataDir, null))) {
+            assertResumedFromACheckpoint(client.status(runId), killedAt);
+            RunStatus end = awaitStatus(client, runId, RunStatusText::ended);
+            assertThat(end.state()).as(daemon.output()).isEqualTo("done");
+            assertThat(Files.readAllBytes(export(runId, dataDir).resolve("samples.csv")))
+                    .isEqualTo(Files.readAllBytes(run(killed).resolve("samples.csv")));
+        }
+    }
+
+    /**
+     * A restarted daemon picks the run up no earlier than the checkpoint before the one that may have been half
+     * written when the daemon was killed at {@code killedAt} (checkpoint-every = 10), not from step 0.
+     */
+    private static void assertResumedFromACheckpoint(RunStatus resumed, int killedAt) {
+        int checkpointEvery = 10;
+        int lastWhole = Math.max(0, (killedAt / checkpointEvery - 1) * checkpointEvery);
+        assertThat(resumed.step()).as(resumed.toString()).isGreaterThanOrEqualTo(lastWhole);
+    }
+
+    /** Polls the daemon's status of a run until {@code until} holds. */
+    private static RunStatus awaitStatus(DaemonClient client, String runId, Predicate<RunStatus> until)
+            throws InterruptedException {
+        RunStatus status = client.status(runId);
+        while (!until.test(status)) {
+            assertThat(status.state()).as(status.toString()).isIn("queued", "running");
+            Thread.sleep(10);
+            status = client.status(runId);
+        }
+        return status;
     }
 }
