@@ -23,11 +23,16 @@ public final class Daemon {
     }
 
     public static Behavior<Void> create(RunStore store, DaemonSettings settings) {
+        return create(store, settings, RunEvents.NONE);
+    }
+
+    /** A daemon whose runs also tell {@code events} of every record and status change as they happen. */
+    public static Behavior<Void> create(RunStore store, DaemonSettings settings, RunEvents events) {
         return Behaviors.setup(context -> {
             ActorRef<StateStore.Command> state = context.spawn(StateStore.create(store), "state-store",
                     DispatcherSelector.fromConfig(DaemonSettings.STORE_DISPATCHER));
             ActorRef<ModelPool.Command> models = context.spawn(ModelPool.create(settings.maxEvalRows()), "model-pool");
-            ActorRef<RunRegistry.Command> registry = context.spawn(RunRegistry.create(state, models, settings), "run-registry");
+            ActorRef<RunRegistry.Command> registry = context.spawn(RunRegistry.create(state, models, settings, events), "run-registry");
             ActorRef<FrontDoorCommand> frontDoor = context.spawn(FrontDoor.create(registry), FRONT_DOOR_NAME);
             context.getSystem().receptionist().tell(Receptionist.register(FrontDoorCommand.KEY, frontDoor));
             return Behaviors.empty();

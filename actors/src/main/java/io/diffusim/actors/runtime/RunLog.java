@@ -24,11 +24,19 @@ final class RunLog {
         stored.stream().filter(r -> r.step() < resumeStep).sorted(MetricOrder.ORDER).forEach(records::add);
     }
 
-    /** Appends records that come after every record so far (one step's, or the final ones). */
-    void add(List<MetricRecord> later) {
+    /**
+     * Appends records that come after every record so far (one step's, or the final ones); returns them as
+     * appended, in log order, the first at index {@link #size()} before the call.
+     */
+    List<MetricRecord> add(List<MetricRecord> later) {
         List<MetricRecord> sorted = new ArrayList<>(later);
         sorted.sort(MetricOrder.ORDER);
         records.addAll(sorted);
+        return sorted;
+    }
+
+    int size() {
+        return records.size();
     }
 
     /** Holds batch {@code batch}'s checkpoint taken after {@code step}. */

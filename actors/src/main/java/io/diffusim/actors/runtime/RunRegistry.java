@@ -82,10 +82,10 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
     }
 
     public static Behavior<Command> create(ActorRef<StateStore.Command> store, ActorRef<ModelPool.Command> models,
-            DaemonSettings settings) {
+            DaemonSettings settings, RunEvents events) {
         return Behaviors.withStash(STASH_CAPACITY, stash -> Behaviors.setup(context -> {
             store.tell(new StateStore.LoadRuns(context.messageAdapter(StateStore.Runs.class, RunsLoaded::new)));
-            return loading(context, stash, new RunSupervisor.Services(store, models, context.getSelf(), settings));
+            return loading(context, stash, new RunSupervisor.Services(store, models, context.getSelf(), settings, events));
         }));
     }
 
@@ -228,6 +228,7 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
     private RunRecord persist(RunRecord run) {
         table.put(run);
         store.tell(new StateStore.PutRun(run, null));
+        services.events().status(RunTable.status(run));
         return run;
     }
 }

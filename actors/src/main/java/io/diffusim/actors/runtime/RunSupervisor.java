@@ -63,9 +63,9 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
     public record Retire() implements Command {
     }
 
-    /** The actors a run talks to, and the daemon's settings. */
+    /** The actors a run talks to, the daemon's settings, and where its live events go. */
     public record Services(ActorRef<StateStore.Command> store, ActorRef<ModelPool.Command> models,
-            ActorRef<RunRegistry.Command> registry, DaemonSettings settings) {
+            ActorRef<RunRegistry.Command> registry, DaemonSettings settings, RunEvents events) {
     }
 
     private record Started(RunStarter.Outcome outcome) implements Command {
@@ -229,7 +229,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         if (message.failure() != null) {
             return end(RunStates.FAILED, "analysis failed at step " + message.step() + ": " + Failures.message(message.failure()));
         }
-        log.add(message.records());
+        record(message.records());
         if (!message.records().isEmpty()) {
             services.store().tell(new StateStore.PutMetrics(record.id(), message.records(), storeFailures));
         }
@@ -245,7 +245,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         if (message.failure() != null) {
             return end(RunStates.FAILED, Failures.message(message.failure()));
         }
-        log.add(message.records());
+        record(message.records());
         services.store().tell(new StateStore.PutMetrics(record.id(), message.records(), storeFailures));
         record = record.withStep(collector.finalStep());
         return end(RunStates.DONE, null);
@@ -317,6 +317,12 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         record = updated;
         services.store().tell(new StateStore.PutRun(updated, storeFailures));
         services.registry().tell(new RunRegistry.RunUpdated(updated));
+        services.events().status(status());
+    }
+
+    private void record(List<MetricRecord> records) {
+        int first = log.size();
+        services.events().recorded(record.id(), first, log.add(records));
     }
 
     /**
@@ -329,6 +335,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         } else {
             record = record.withStep(step);
             services.registry().tell(new RunRegistry.RunUpdated(record));
+            services.events().status(status());
         }
     }
 
