@@ -1,8 +1,19 @@
 package io.diffusim.actors.cli;
 
-import io.diffusim.analysis.run.LocalRun;
+import io.diffusim.actors.client.DaemonClient;
+import io.diffusim.actors.client.DaemonLocation;
+import io.diffusim.actors.daemon.DaemonMain;
+import io.diffusim.actors.daemon.DaemonProcess;
+import io.diffusim.actors.protocol.FrontDoorCommand.Metrics;
+import io.diffusim.actors.protocol.FrontDoorCommand.Rejected;
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.protocol.FrontDoorCommand.SubmitReply;
+import io.diffusim.actors.protocol.FrontDoorCommand.Submitted;
+import io.diffusim.analysis.output.SummaryJson;
 import io.diffusim.analysis.run.RunResult;
 import io.diffusim.config.SpecLoader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,18 +23,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code demo}: the main job on embedded defaults. Runs {@code examples/demo.conf} (two moons, the optimal
- * empirical denoiser, DDPM, KL) in this process with live progress, then prints the summary and where the
- * outputs are.
+ * {@code demo} (RUNSPEC.md): the main job on embedded defaults. Starts a daemon in this process on a data
+ * directory of its own, submits {@code examples/demo.conf} (two moons, the optimal empirical denoiser, DDPM, KL)
+ * through the same actor-message client as every other command, shows its progress and latest metrics, exports
+ * the run, prints the summary and where the outputs are, and keeps the daemon serving until Ctrl-C unless
+ * {@code --exit-when-done}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run examples/demo.conf (moons, empirical denoiser, DDPM, KL) with live progress and print the summary.")
+        description = "Start a daemon in-process, run examples/demo.conf (moons, empirical denoiser, DDPM, KL) on it with"
+                + " live progress, and print the summary.")
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: diffusim-demo under the temp directory).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the run's outputs are exported (default: diffusim-demo under the temp directory).")
     Path out = Path.of(System.getProperty("java.io.tmpdir"), "diffusim-demo");
 
-    @Option(names = "--exit-when-done", description = "Stop after the run (the in-process demo always does).")
+    @Option(names = "--data-dir", paramLabel = "D", description = "The demo daemon's data directory (default: a new temporary directory).")
+    Path dataDir;
+
+    @Option(names = "--exit-when-done", description = "Stop the daemon after the run instead of serving until Ctrl-C.")
     boolean exitWhenDone;
 
     @Spec
@@ -31,15 +48,59 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path spec = Path.of(System.getProperty("diffusim.home", "."), "examples", "demo.conf");
+        Path spec = Path.of(System.getProperty("diffusim.home", "."), "examples", "demo.conf").toAbsolutePath().normalize();
         if (!Files.isRegularFile(spec)) {
             throw new BadInputException("no such file: " + spec + " (run the demo through bin/diffusim)");
         }
-        command.commandLine().getErr().println("diffusim demo: " + spec + " -> " + out.toAbsolutePath());
+        SpecLoader.load(spec);
+        PrintWriter err = command.commandLine().getErr();
+        Path data = dataDir != null ? dataDir : Files.createTempDirectory("diffusim-demo-data");
         CliRuntime.init();
-        RunResult result = new LocalRun(SpecLoader.load(spec), out,
-                new ConsoleProgress(command.commandLine().getErr(), System.console() != null)).run();
-        RunSummaryPrinter.print(result, command.commandLine().getOut());
+        try (DaemonProcess daemon = DaemonProcess.start(data, "127.0.0.1", 0, DaemonMain::parts);
+                DaemonClient client = DaemonClient.connect(DaemonLocation.find(daemon.dataDir(), null))) {
+            err.println("diffusim demo: daemon on " + daemon.host() + ":" + daemon.port() + ", data dir "
+                    + daemon.dataDir() + "; submitting " + spec);
+            err.flush();
+            int exit = runDemo(client, spec);
+            if (exit != ExitCode.OK || exitWhenDone) {
+                return exit;
+            }
+            err.println("diffusim demo: the daemon keeps serving (e.g. bin/diffusim list --data-dir " + daemon.dataDir()
+                    + "); Ctrl-C stops it");
+            err.flush();
+            daemon.awaitTermination();
+            return ExitCode.OK;
+        }
+    }
+
+    private int runDemo(DaemonClient client, Path spec) throws Exception {
+        PrintWriter err = command.commandLine().getErr();
+        SubmitReply reply = client.submit(Files.readString(spec, StandardCharsets.UTF_8), spec.getParent());
+        if (reply instanceof Rejected rejected) {
+            throw new BadInputException(spec + ": " + String.join("; ", rejected.errors()));
+        }
+        String runId = ((Submitted) reply).runId();
+        RunStatus end = follow(client, runId, new ScreenWatchView(err, System.console() != null));
+        if (!end.state().equals("done")) {
+            return RunStatusText.exitCode(end, err);
+        }
+        Path exported = client.export(runId, out.toAbsolutePath().normalize());
+        SummaryJson.Summary summary = SummaryJson.read(exported.resolve("summary.json"));
+        RunSummaryPrinter.print(new RunResult(runId, exported, summary.metrics(), summary.timing(), summary.nfeMean()),
+                command.commandLine().getOut());
         return ExitCode.OK;
+    }
+
+    /** Shows the run's progress and latest metrics until it ends; returns its final status. */
+    private static RunStatus follow(DaemonClient client, String runId, WatchView view) throws InterruptedException {
+        Metrics metrics = client.metrics(runId, 0);
+        view.show(metrics);
+        while (!RunStatusText.ended(metrics.status())) {
+            Thread.sleep(client.settings().pollInterval().toMillis());
+            metrics = client.metrics(runId, metrics.nextIndex());
+            view.show(metrics);
+        }
+        view.end(metrics.status());
+        return metrics.status();
     }
 }
