@@ -1,0 +1,127 @@
+package io.diffusim.bench;
+
+import io.diffusim.actors.client.DaemonClient;
+import io.diffusim.actors.client.DaemonLocation;
+import io.diffusim.actors.daemon.DaemonMain;
+import io.diffusim.actors.daemon.DaemonProcess;
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.protocol.FrontDoorCommand.Submitted;
+import io.diffusim.analysis.output.SummaryJson;
+import io.diffusim.analysis.run.LocalRun;
+import io.diffusim.analysis.run.RunProgress;
+import io.diffusim.config.SpecLoader;
+import io.diffusim.model.Nd4jRuntime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The actor runtime's two ratios (issue: actor runtime), each measured in one JVM:
+ * <ul>
+ * <li>actor overhead = in-process {@code run} throughput / daemon throughput for examples/demo.conf (batch 2048),
+ *   both the particle-steps per second of sampling that summary.json reports (target: at most 1.05);</li>
+ * <li>continuous batching = throughput of 32 concurrent runs of 256 particles / throughput of one run of 8,192
+ *   particles on the same model, wall clock from submission to the last run's end (target: at least 0.7).</li>
+ * </ul>
+ * {@code bench/run-runtime [overhead|batching]} runs it; the daemon is the real one (Chronicle store, Artery,
+ * the client every command uses) on a temporary data directory.
+ */
+public final class RuntimeBench {
+
+    private static final Set<String> ENDED = Set.of("done", "failed", "stopped");
+    private static final int CONCURRENT_RUNS = 32;
+    private static final int SMALL_RUN = 256;
+    private static final int LARGE_RUN = 8192;
+
+    /** The demo's model and chain without analyses: only sampling is timed. */
+    private static final String BATCHING_SPEC = """
+            run {
+              name = "%s"
+              seed = 0
+              particles = %d
+              batch-size = 2048
+              data { kind = moons, n = 2000 }
+              process { kind = vp, schedule = linear, timesteps = 100 }
+              model { kind = empirical }
+              sampler { kind = ddpm }
+              analyses = []
+            }
+            """;
+
+    private RuntimeBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Nd4jRuntime.configure(Integer.getInteger("diffusim.threads", Runtime.getRuntime().availableProcessors()));
+        System.setProperty("diffusim.runtime.max-active-runs", Integer.toString(CONCURRENT_RUNS));
+        com.typesafe.config.ConfigFactory.invalidateCaches();
+        Path root = Path.of(System.getProperty("diffusim.home", "."));
+        Path work = Files.createTempDirectory("diffusim-runtime-bench");
+        String which = args.length == 0 ? "all" : args[0];
+        if (which.equals("all") || which.equals("overhead")) {
+            overhead(root.resolve("examples/demo.conf").toAbsolutePath(), work);
+        }
+        if (which.equals("all") || which.equals("batching")) {
+            batching(work);
+        }
+    }
+
+    private static void overhead(Path demo, Path work) throws Exception {
+        double local = new LocalRun(SpecLoader.load(demo), work.resolve("run-demo"), RunProgress.NONE).run()
+                .timing().get("particle-steps-per-second");
+        double daemon;
+        try (DaemonProcess process = DaemonProcess.start(work.resolve("data-overhead"), "127.0.0.1", 0, DaemonMain::parts);
+                DaemonClient client = DaemonClient.connect(DaemonLocation.find(process.dataDir(), null))) {
+            String id = submit(client, Files.readString(demo), demo.getParent());
+            awaitEnd(client, List.of(id));
+            Path out = client.export(id, work.resolve("export-demo"));
+            daemon = SummaryJson.read(out.resolve("summary.json")).timing().get("particle-steps-per-second");
+        }
+        System.out.printf(Locale.ROOT, "actor overhead (demo.conf, batch 2048): run %.0f particle-steps/s, daemon %.0f"
+                + " particle-steps/s, ratio run/daemon %.3f (target <= 1.05)%n", local, daemon, local / daemon);
+    }
+
+    private static void batching(Path work) throws Exception {
+        try (DaemonProcess process = DaemonProcess.start(work.resolve("data-batching"), "127.0.0.1", 0, DaemonMain::parts);
+                DaemonClient client = DaemonClient.connect(DaemonLocation.find(process.dataDir(), null))) {
+            // a first run builds the shared model replica, so neither measurement pays for it
+            awaitEnd(client, List.of(submit(client, BATCHING_SPEC.formatted("warm-up", SMALL_RUN), work)));
+            long start = System.nanoTime();
+            awaitEnd(client, List.of(submit(client, BATCHING_SPEC.formatted("one-large", LARGE_RUN), work)));
+            double one = LARGE_RUN * 100 / ((System.nanoTime() - start) * 1e-9);
+            start = System.nanoTime();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < CONCURRENT_RUNS; i++) {
+                ids.add(submit(client, BATCHING_SPEC.formatted("small-" + i, SMALL_RUN), work));
+            }
+            awaitEnd(client, ids);
+            double many = CONCURRENT_RUNS * SMALL_RUN * 100 / ((System.nanoTime() - start) * 1e-9);
+            System.out.printf(Locale.ROOT, "continuous batching: one run of %d particles %.0f particle-steps/s, %d"
+                    + " concurrent runs of %d %.0f particle-steps/s, ratio %.3f (target >= 0.7)%n", LARGE_RUN, one,
+                    CONCURRENT_RUNS, SMALL_RUN, many, many / one);
+        }
+    }
+
+    private static String submit(DaemonClient client, String spec, Path directory) {
+        if (client.submit(spec, directory) instanceof Submitted submitted) {
+            return submitted.runId();
+        }
+        throw new IllegalStateException("the daemon rejected the benchmark spec");
+    }
+
+    private static void awaitEnd(DaemonClient client, List<String> ids) throws InterruptedException {
+        for (String id : ids) {
+            RunStatus status = client.status(id);
+            while (!ENDED.contains(status.state())) {
+                Thread.sleep(20);
+                status = client.status(id);
+            }
+            if (!status.state().equals("done")) {
+                throw new IllegalStateException("run " + id + " ended " + status.state() + ": " + status.error());
+            }
+        }
+    }
+}
