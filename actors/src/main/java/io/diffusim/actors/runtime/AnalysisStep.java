@@ -31,12 +31,17 @@ final class AnalysisStep {
     }
 
     /**
-     * Brings fresh analyses of a resumed run to its checkpoints: batch b's steps before {@code firstSteps[b]} are
+     * Brings fresh analyses of a resumed run to its checkpoints: first each analysis is handed its own records of
+     * the steps before them ({@code restored}, in record order) for its summaries over the path; then batch b's steps before {@code firstSteps[b]} are
      * fed again as unrecorded steps that carry only the batch's particle ids, so an analysis that follows its own
      * trajectory on the run's noise (paired) retakes those steps exactly, and nothing is recorded. The analyses read
      * a step's states only when it is recorded.
      */
-    static void catchUp(List<RunAnalysis> analyses, List<long[]> particles, int[] firstSteps) {
+    static void catchUp(List<RunAnalysis> analyses, List<MetricRecord> restored, List<long[]> particles, int[] firstSteps) {
+        for (MetricRecord record : restored) {
+            analyses.stream().filter(a -> a.name().equals(record.analysis()))
+                    .forEach(a -> a.onRestored(record.metric(), record.step(), record.t(), record.value()));
+        }
         int until = Arrays.stream(firstSteps).max().orElse(0);
         for (int k = 0; k < until; k++) {
             for (int b = 0; b < particles.size(); b++) {

@@ -5,7 +5,7 @@ import io.diffusim.analysis.run.MetricSink;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A metric sink that keeps what the analyses put, as store records, in {@link MetricOrder}. */
+/** A metric sink that keeps what the analyses put, as store records, in the order they were put. */
 final class CollectedMetrics implements MetricSink {
 
     private final List<MetricRecord> records = new ArrayList<>();
@@ -16,8 +16,6 @@ final class CollectedMetrics implements MetricSink {
     }
 
     List<MetricRecord> records() {
-        List<MetricRecord> sorted = new ArrayList<>(records);
-        sorted.sort(MetricOrder.ORDER);
-        return sorted;
+        return List.copyOf(records);
     }
 }

@@ -23,7 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * that is not finite), the analyses' final records and summary, and the output directory written as
  * {@code LocalRun} writes it (samples.csv byte for byte the same for the same spec).
  *
- * @param log         the run's metric records so far, in {@link MetricOrder}
+ * @param log         the run's metric records so far, in the order they were made
  * @param submittedNs the run's submission time, epoch nanoseconds (the manifest's start)
  */
 record RunFinish(String runId, RunSpec spec, Dataset data, List<RunAnalysis> analyses, List<SamplerState> states,

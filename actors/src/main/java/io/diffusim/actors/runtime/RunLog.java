@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a run in progress has recorded: its metric records in {@link MetricOrder} (what {@code GetMetrics} pages
+ * What a run in progress has recorded: its metric records in the order they were made (what {@code GetMetrics} pages
  * through and metrics.csv lists), and the batches' checkpoints of each step, held until that step's records are
  * stored so that a checkpoint never runs ahead of the records before it.
  */
@@ -19,20 +19,17 @@ final class RunLog {
     private final List<MetricRecord> records = new ArrayList<>();
     private final Map<Integer, Map<Integer, Checkpoint>> dueCheckpoints = new TreeMap<>();
 
-    /** Starts from the stored records of the steps before {@code resumeStep}; the later ones will be made again. */
+    /**
+     * Starts from the stored records (in log order) of the steps before {@code resumeStep}; the later ones will be
+     * made again, under the same indexes.
+     */
     void restore(List<MetricRecord> stored, int resumeStep) {
-        stored.stream().filter(r -> r.step() < resumeStep).sorted(MetricOrder.ORDER).forEach(records::add);
+        stored.stream().filter(r -> r.step() < resumeStep).forEach(records::add);
     }
 
-    /**
-     * Appends records that come after every record so far (one step's, or the final ones); returns them as
-     * appended, in log order, the first at index {@link #size()} before the call.
-     */
-    List<MetricRecord> add(List<MetricRecord> later) {
-        List<MetricRecord> sorted = new ArrayList<>(later);
-        sorted.sort(MetricOrder.ORDER);
-        records.addAll(sorted);
-        return sorted;
+    /** Appends records that come after every record so far (one step's, or the final ones), as they were made. */
+    void add(List<MetricRecord> later) {
+        records.addAll(later);
     }
 
     int size() {
@@ -53,7 +50,7 @@ final class RunLog {
     /** The records from {@code fromIndex} on, for a polling client. */
     Metrics page(int fromIndex, RunStatus status) {
         int from = Math.min(Math.max(0, fromIndex), records.size());
-        return new Metrics(status, records.subList(from, records.size()).stream().map(MetricOrder::line).toList(),
+        return new Metrics(status, records.subList(from, records.size()).stream().map(MetricLines::of).toList(),
                 records.size());
     }
 

@@ -156,7 +156,8 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         if (Arrays.stream(firstSteps).anyMatch(step -> step > 0)) {
             analysing = true;
             List<RunAnalysis> analyses = start.analyses();
-            getContext().pipeToSelf(CompletableFuture.runAsync(() -> AnalysisStep.catchUp(analyses, split, firstSteps), work),
+            List<MetricRecord> restored = log.snapshot();
+            getContext().pipeToSelf(CompletableFuture.runAsync(() -> AnalysisStep.catchUp(analyses, restored, split, firstSteps), work),
                     (ignored, failure) -> new CaughtUp(failure));
         }
         for (int b = 0; b < split.size(); b++) {
@@ -211,6 +212,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
             analysing = true;
             List<BatchStep> steps = complete.get();
             List<RunAnalysis> analyses = start.analyses();
+            List<MetricRecord> restored = log.snapshot();
             int step = steps.get(0).step();
             getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> AnalysisStep.run(analyses, steps), work),
                     (records, failure) -> new StepAnalysed(step, records, failure));
@@ -230,9 +232,6 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
             return end(RunStates.FAILED, "analysis failed at step " + message.step() + ": " + Failures.message(message.failure()));
         }
         record(message.records());
-        if (!message.records().isEmpty()) {
-            services.store().tell(new StateStore.PutMetrics(record.id(), message.records(), storeFailures));
-        }
         Map<Integer, Checkpoint> checkpoints = log.takeDue(message.step());
         if (!checkpoints.isEmpty()) {
             services.store().tell(new StateStore.PutCheckpoints(record.id(), checkpoints, storeFailures));
@@ -246,7 +245,6 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
             return end(RunStates.FAILED, Failures.message(message.failure()));
         }
         record(message.records());
-        services.store().tell(new StateStore.PutMetrics(record.id(), message.records(), storeFailures));
         record = record.withStep(collector.finalStep());
         return end(RunStates.DONE, null);
     }
@@ -320,9 +318,15 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         services.events().status(status());
     }
 
+    /** Appends records to the run's log, stores them under their log indexes, and tells the live streams. */
     private void record(List<MetricRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
         int first = log.size();
-        services.events().recorded(record.id(), first, log.add(records));
+        log.add(records);
+        services.store().tell(new StateStore.PutMetrics(record.id(), first, records, storeFailures));
+        services.events().recorded(record.id(), first, records);
     }
 
     /**

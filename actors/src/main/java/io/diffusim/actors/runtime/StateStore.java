@@ -1,5 +1,6 @@
 package io.diffusim.actors.runtime;
 
+import io.diffusim.actors.protocol.FrontDoorCommand;
 import io.diffusim.actors.protocol.FrontDoorCommand.Metrics;
 import io.diffusim.actors.protocol.FrontDoorCommand.MetricsReply;
 import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
@@ -33,7 +34,9 @@ public final class StateStore extends AbstractBehavior<StateStore.Command> {
     public record PutRun(RunRecord run, ActorRef<WriteFailed> onFailure) implements Command {
     }
 
-    public record PutMetrics(String runId, List<MetricRecord> records, ActorRef<WriteFailed> onFailure) implements Command {
+    /** Metric records of a run, the first at index {@code firstIndex} of the run's log. */
+    public record PutMetrics(String runId, int firstIndex, List<MetricRecord> records, ActorRef<WriteFailed> onFailure)
+            implements Command {
     }
 
     /** Checkpoints of several batches of a run at one step boundary, keyed by batch index. */
@@ -54,6 +57,11 @@ public final class StateStore extends AbstractBehavior<StateStore.Command> {
     /** Answers the front door's {@code GetMetrics} for a run that is not in progress. */
     public record ReadMetrics(String runId, int fromIndex, RunStatus status, ActorRef<MetricsReply> replyTo)
             implements Command {
+    }
+
+    /** Answers the front door's {@code GetSnapshot}: the run's checkpoints, or {@code samples} once it is done. */
+    public record ReadSnapshot(RunRecord run, java.nio.file.Path samples, int maxRows, int maxValues,
+            ActorRef<FrontDoorCommand.SnapshotReply> replyTo) implements Command {
     }
 
     public record Runs(List<RunRecord> runs) {
@@ -87,6 +95,7 @@ public final class StateStore extends AbstractBehavior<StateStore.Command> {
                 .onMessage(LoadRuns.class, this::onLoadRuns)
                 .onMessage(LoadResume.class, this::onLoadResume)
                 .onMessage(ReadMetrics.class, this::onReadMetrics)
+                .onMessage(ReadSnapshot.class, this::onReadSnapshot)
                 .build();
     }
 
@@ -96,7 +105,11 @@ public final class StateStore extends AbstractBehavior<StateStore.Command> {
     }
 
     private Behavior<Command> onPutMetrics(PutMetrics put) {
-        write(put.runId(), put.onFailure(), () -> put.records().forEach(record -> store.putMetric(put.runId(), record)));
+        write(put.runId(), put.onFailure(), () -> {
+            for (int i = 0; i < put.records().size(); i++) {
+                store.putMetric(put.runId(), put.firstIndex() + i, put.records().get(i));
+            }
+        });
         return this;
     }
 
@@ -134,11 +147,15 @@ public final class StateStore extends AbstractBehavior<StateStore.Command> {
     }
 
     private Behavior<Command> onReadMetrics(ReadMetrics read) {
-        List<MetricRecord> records = new ArrayList<>(store.metrics(read.runId()));
-        records.sort(MetricOrder.ORDER);
+        List<MetricRecord> records = store.metrics(read.runId());
         int from = Math.min(Math.max(0, read.fromIndex()), records.size());
         read.replyTo().tell(new Metrics(read.status(),
-                records.subList(from, records.size()).stream().map(MetricOrder::line).toList(), records.size()));
+                records.subList(from, records.size()).stream().map(MetricLines::of).toList(), records.size()));
+        return this;
+    }
+
+    private Behavior<Command> onReadSnapshot(ReadSnapshot read) {
+        read.replyTo().tell(ParticleSnapshots.read(store, read.run(), read.samples(), read.maxRows(), read.maxValues()));
         return this;
     }
 

@@ -126,17 +126,17 @@ public final class ChronicleRunStore implements RunStore {
     }
 
     @Override
-    public void putMetric(String runId, MetricRecord record) {
+    public void putMetric(String runId, long index, MetricRecord record) {
         requireOpen();
         MetricKey key = new MetricKey(runId, record.analysis(), record.metric(), record.step());
-        maps.metrics().put(key.encode(), MetricKey.encodeValue(record));
+        maps.metrics().put(key.encode(), MetricKey.encodeValue(index, record));
         metricIndex.add(key);
     }
 
     @Override
     public List<MetricRecord> metrics(String runId) {
         requireOpen();
-        List<MetricRecord> records = new ArrayList<>();
+        List<IndexedMetric> records = new ArrayList<>();
         for (MetricIndex.Series series : metricIndex.series(runId)) {
             // one key buffer per series: only its step bytes change from record to record
             byte[] key = MetricKey.seriesKey(runId, series.analysis(), series.metric());
@@ -148,7 +148,7 @@ public final class ChronicleRunStore implements RunStore {
                 records.add(new MetricKey(runId, series.analysis(), series.metric(), step).decodeValue(value));
             }
         }
-        return records;
+        return IndexedMetric.inIndexOrder(records);
     }
 
     @Override

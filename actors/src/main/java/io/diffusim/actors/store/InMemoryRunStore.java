@@ -18,7 +18,7 @@ public final class InMemoryRunStore implements RunStore {
 
     private final Map<String, RunRecord> runs = new ConcurrentHashMap<>();
     private final Map<BatchId, byte[]> checkpoints = new ConcurrentHashMap<>();
-    private final Map<String, Map<MetricKey, MetricRecord>> metrics = new ConcurrentHashMap<>();
+    private final Map<String, Map<MetricKey, IndexedMetric>> metrics = new ConcurrentHashMap<>();
 
     @Override
     public void putRun(RunRecord run) {
@@ -49,14 +49,14 @@ public final class InMemoryRunStore implements RunStore {
     }
 
     @Override
-    public void putMetric(String runId, MetricRecord record) {
-        metrics.computeIfAbsent(runId, id -> new ConcurrentSkipListMap<>(MetricKey.ORDER))
-                .put(new MetricKey(runId, record.analysis(), record.metric(), record.step()), record);
+    public void putMetric(String runId, long index, MetricRecord record) {
+        metrics.computeIfAbsent(runId, id -> new ConcurrentHashMap<>())
+                .put(new MetricKey(runId, record.analysis(), record.metric(), record.step()), new IndexedMetric(index, record));
     }
 
     @Override
     public List<MetricRecord> metrics(String runId) {
-        return List.copyOf(metrics.getOrDefault(runId, Map.of()).values());
+        return IndexedMetric.inIndexOrder(metrics.getOrDefault(runId, Map.of()).values());
     }
 
     @Override

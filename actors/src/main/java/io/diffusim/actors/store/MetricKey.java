@@ -1,7 +1,6 @@
 package io.diffusim.actors.store;
 
 import java.nio.ByteBuffer;
-import java.util.Comparator;
 
 /**
  * The key of one metric record, (run, analysis, metric, step): re-recording a step after a resume replaces the
@@ -10,9 +9,7 @@ import java.util.Comparator;
  */
 record MetricKey(String runId, String analysis, String metric, long step) {
 
-    /** The order of {@link RunStore#metrics}: analysis, metric, step. */
-    static final Comparator<MetricKey> ORDER = Comparator.comparing(MetricKey::analysis)
-            .thenComparing(MetricKey::metric).thenComparingLong(MetricKey::step);
+    static final int VALUE_BYTES = 2 * Double.BYTES + Long.BYTES;
 
     byte[] encode() {
         return withStep(seriesKey(runId, analysis, metric), step);
@@ -41,17 +38,21 @@ record MetricKey(String runId, String analysis, String metric, long step) {
         return key;
     }
 
-    /** The record's value: t and the metric value, 16 bytes. */
-    static byte[] encodeValue(MetricRecord record) {
-        return new ValueWriter(2L * Double.BYTES).putDouble(record.t()).putDouble(record.value()).bytes();
+    /** The record's value: t, the metric value and the record's index in the run's log. */
+    static byte[] encodeValue(long index, MetricRecord record) {
+        return new ValueWriter(VALUE_BYTES).putDouble(record.t()).putDouble(record.value()).putLong(index).bytes();
     }
 
-    MetricRecord decodeValue(byte[] bytes) {
+    IndexedMetric decodeValue(byte[] bytes) {
         ValueReader r = new ValueReader(bytes, "metric record " + analysis + "." + metric + " step " + step
                 + " of run " + runId);
         double t = r.readDouble("t");
         double value = r.readDouble("value");
+        long index = r.readLong("index");
         r.expectEnd();
-        return new MetricRecord(analysis, metric, step, t, value);
+        if (index < 0) {
+            throw r.corrupt("index " + index);
+        }
+        return new IndexedMetric(index, new MetricRecord(analysis, metric, step, t, value));
     }
 }

@@ -23,10 +23,13 @@ public interface RunStore extends AutoCloseable {
 
     Optional<Checkpoint> checkpoint(String runId, int batch);
 
-    /** Inserts or replaces one metric record (keyed by run, analysis, metric, step). */
-    void putMetric(String runId, MetricRecord record);
+    /**
+     * Inserts or replaces one metric record (keyed by run, analysis, metric, step); {@code index} is its position
+     * in the run's log, the order of metrics.csv and of {@code GetMetrics}.
+     */
+    void putMetric(String runId, long index, MetricRecord record);
 
-    /** The run's metric records in (analysis, metric, step) order. */
+    /** The run's metric records in the order of their indexes. */
     List<MetricRecord> metrics(String runId);
 
     /** Drops a run's checkpoints (after it ended) so their space is reused; the run record and metrics stay. */

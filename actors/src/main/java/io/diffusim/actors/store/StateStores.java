@@ -25,7 +25,7 @@ final class StateStores {
     private static final int AVERAGE_SPEC_BYTES = 4096;
     private static final int AVERAGE_BATCH_KEY_BYTES = 64;
     private static final int AVERAGE_METRIC_KEY_BYTES = 96;
-    private static final int METRIC_VALUE_BYTES = 2 * Double.BYTES;
+    private static final int METRIC_VALUE_BYTES = MetricKey.VALUE_BYTES;
 
     /** The open maps. */
     record Maps(StoreMap<byte[], byte[]> runs, StoreMap<byte[], byte[]> heads, StoreMap<byte[], byte[]> chunks,

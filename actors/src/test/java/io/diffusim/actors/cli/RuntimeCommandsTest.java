@@ -90,7 +90,7 @@ class RuntimeCommandsTest {
         assertThat(Cli.run("run", spec.toString(), "--out", ran.toString()).exitCode()).isEqualTo(ExitCode.OK);
         assertThat(Files.readAllBytes(exported.resolve("samples.csv"))).isEqualTo(Files.readAllBytes(ran.resolve("samples.csv")));
         assertThat(Files.readAllLines(exported.resolve("metrics.csv"))).hasSize(records.size() + 1)
-                .containsExactlyInAnyOrderElementsOf(Files.readAllLines(ran.resolve("metrics.csv")));
+                .containsExactlyElementsOf(Files.readAllLines(ran.resolve("metrics.csv")));
     }
 
     @Test

@@ -37,8 +37,8 @@ class ResumeTest {
         InMemoryRunStore store = checkpointedAt(spec, "moons-resumed", RESUME_STEP);
         MetricRecord before = new MetricRecord("earlier", "kept", RESUME_STEP - 1, 0.5, 1.25);
         MetricRecord stale = new MetricRecord("kl", "kl", 20, Double.NaN, 999.0);
-        store.putMetric("moons-resumed", before);
-        store.putMetric("moons-resumed", stale);
+        store.putMetric("moons-resumed", 0, before);
+        store.putMetric("moons-resumed", 1_000, stale);
 
         try (DaemonFixture daemon = DaemonFixture.start(store, dir.resolve("data"), 8)) {
             assertThat(daemon.awaitEnd("moons-resumed").state()).isEqualTo("done");
@@ -95,8 +95,9 @@ class ResumeTest {
     }
 
     @Test
-    void aDaemonStoppedMidRunResumesTheRunOnRestartToTheUninterruptedSamples() throws IOException {
-        String spec = RunSpecs.moons(8).replace("timesteps = 20", "timesteps = 120");
+    void aDaemonStoppedMidRunResumesTheRunOnRestartToTheUninterruptedOutput() throws IOException {
+        String spec = RunSpecs.moons(8).replace("timesteps = 20", "timesteps = 120").replace("{ kind = nearest-neighbour } ]",
+                "{ kind = nearest-neighbour }, { kind = denoiser-agreement, model { kind = wiener } } ]");
         InMemoryRunStore store = new InMemoryRunStore();
         String id;
         try (DaemonFixture first = DaemonFixture.start(store, dir.resolve("data"), 8)) {
@@ -113,6 +114,14 @@ class ResumeTest {
             second.export(id, out);
             assertThat(Files.readAllBytes(out.resolve("samples.csv")))
                     .isEqualTo(RunSpecs.localSamples(spec, dir.resolve("local")));
+            assertThat(Files.readAllBytes(out.resolve("metrics.csv")))
+                    .isEqualTo(Files.readAllBytes(dir.resolve("local/metrics.csv")));
+            // a mean over the whole path: right only if the steps before the resume count too
+            SummaryJson.Summary local = SummaryJson.read(dir.resolve("local/summary.json"));
+            SummaryJson.Summary resumed = SummaryJson.read(out.resolve("summary.json"));
+            for (String key : List.of("denoiser-agreement.mse", "kl.kl", "nearest-neighbour.copied-fraction")) {
+                assertThat(resumed.value(key)).as(key).isEqualTo(local.value(key));
+            }
         }
     }
 }

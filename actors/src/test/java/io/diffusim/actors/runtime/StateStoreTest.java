@@ -39,7 +39,7 @@ class StateStoreTest {
         RunRecord run = new RunRecord("r", "run {}", "running", 5, 10, 1, null);
         actor.tell(new StateStore.PutRun(run, null));
         actor.tell(new StateStore.PutCheckpoints("r", Map.of(0, checkpoint(5), 2, checkpoint(5)), null));
-        actor.tell(new StateStore.PutMetrics("r", List.of(new MetricRecord("a", "m", 4, 0.1, 2.0)), null));
+        actor.tell(new StateStore.PutMetrics("r", 0, List.of(new MetricRecord("a", "m", 4, 0.1, 2.0)), null));
         TestProbe<StateStore.ResumePoint> resume = KIT.createTestProbe();
         actor.tell(new StateStore.LoadResume("r", 3, resume.getRef()));
         StateStore.ResumePoint point = resume.receiveMessage();
@@ -55,17 +55,17 @@ class StateStoreTest {
     }
 
     @Test
-    void storedMetricsAreReadInStepOrderFromAnIndex() {
+    void storedMetricsAreReadInLogOrderFromAnIndex() {
         InMemoryRunStore store = new InMemoryRunStore();
-        store.putMetric("r", new MetricRecord("b", "x", 2, 0, 1));
-        store.putMetric("r", new MetricRecord("a", "y", 4, 0, 2));
-        store.putMetric("r", new MetricRecord("a", "x", 2, 0, 3));
+        store.putMetric("r", 0, new MetricRecord("b", "x", 2, 0, 1));
+        store.putMetric("r", 2, new MetricRecord("a", "y", 4, 0, 2));
+        store.putMetric("r", 1, new MetricRecord("a", "x", 2, 0, 3));
         ActorRef<StateStore.Command> actor = KIT.spawn(StateStore.create(store));
         TestProbe<FrontDoorCommand.MetricsReply> probe = KIT.createTestProbe();
         FrontDoorCommand.RunStatus status = new FrontDoorCommand.RunStatus("r", "done", 5, 5, null);
         actor.tell(new StateStore.ReadMetrics("r", 1, status, probe.getRef()));
         assertThat(probe.receiveMessage()).isEqualTo(new FrontDoorCommand.Metrics(status,
-                List.of(new MetricLine("b", "x", 2, 0, 1), new MetricLine("a", "y", 4, 0, 2)), 3));
+                List.of(new MetricLine("a", "x", 2, 0, 3), new MetricLine("a", "y", 4, 0, 2)), 3));
     }
 
     @Test
@@ -111,8 +111,8 @@ class StateStoreTest {
         }
 
         @Override
-        public void putMetric(String runId, MetricRecord record) {
-            delegate.putMetric(runId, record);
+        public void putMetric(String runId, long index, MetricRecord record) {
+            delegate.putMetric(runId, index, record);
         }
 
         @Override

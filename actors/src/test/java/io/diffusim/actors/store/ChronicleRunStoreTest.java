@@ -36,7 +36,7 @@ class ChronicleRunStoreTest extends RunStoreContract {
         store.putRun(StoreFixtures.run("r2", 2).withState("done", null));
         store.putCheckpoint("r1", 0, StoreFixtures.checkpoint(10, MULTI_CHUNK_ROWS));
         store.putCheckpoint("r1", 1, StoreFixtures.checkpoint(10, 4));
-        StoreFixtures.metrics().forEach(m -> store.putMetric("r1", m));
+        StoreFixtures.putMetrics(store, "r1", StoreFixtures.metrics());
         store.close();
 
         store = ChronicleRunStore.open(dataDir, StoreFixtures.SMALL);
@@ -77,7 +77,7 @@ class ChronicleRunStoreTest extends RunStoreContract {
         IllegalStateException full = null;
         while (full == null && stored < 100_000) {
             try {
-                store.putMetric("r1", new MetricRecord("kl", "kl", stored, 0.5, stored));
+                store.putMetric("r1", stored, new MetricRecord("kl", "kl", stored, 0.5, stored));
                 stored++;
             } catch (IllegalStateException e) {
                 full = e;
@@ -88,7 +88,7 @@ class ChronicleRunStoreTest extends RunStoreContract {
         store.close();
 
         store = ChronicleRunStore.open(small, new StoreSizing(16, 4L << 20, 20 * 50));
-        store.putMetric("r1", new MetricRecord("kl", "kl", stored, 0.5, stored));
+        store.putMetric("r1", stored, new MetricRecord("kl", "kl", stored, 0.5, stored));
         assertThat(store.metrics("r1")).hasSize(stored + 1);
     }
 
@@ -120,7 +120,7 @@ class ChronicleRunStoreTest extends RunStoreContract {
         Map<String, Long> analyticsBefore = analyticsFiles();
         store.putRun(StoreFixtures.run("r1", 1));
         store.putCheckpoint("r1", 0, StoreFixtures.checkpoint(1, 4));
-        store.putMetric("r1", new MetricRecord("kl", "kl", 1, 0.5, 2.0));
+        store.putMetric("r1", 0, new MetricRecord("kl", "kl", 1, 0.5, 2.0));
         store.close();
         try (Stream<Path> files = Files.walk(dataDir)) {
             assertThat(files.filter(Files::isRegularFile).map(dataDir::relativize).map(Path::toString))

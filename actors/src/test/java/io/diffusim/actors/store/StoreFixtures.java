@@ -45,6 +45,13 @@ final class StoreFixtures {
                 new MetricRecord("nearest-neighbour", "max", 0, 1.0, 3.5));
     }
 
+    /** Puts records as a run logs them: indexes 0, 1, 2, ... in list order. */
+    static void putMetrics(RunStore store, String runId, List<MetricRecord> records) {
+        for (int i = 0; i < records.size(); i++) {
+            store.putMetric(runId, i, records.get(i));
+        }
+    }
+
     static void assertSameBits(Checkpoint actual, Checkpoint expected) {
         assertThat(actual.step()).isEqualTo(expected.step());
         assertThat(actual.subStep()).isEqualTo(expected.subStep());

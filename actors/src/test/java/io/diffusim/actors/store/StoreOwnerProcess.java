@@ -26,6 +26,6 @@ public final class StoreOwnerProcess {
         store.putRun(StoreFixtures.run("r1", 1));
         store.putCheckpoint("r1", 0, StoreFixtures.checkpoint(10, 1000));
         store.putCheckpoint("r1", 0, StoreFixtures.checkpoint(20, 1000));
-        StoreFixtures.metrics().forEach(m -> store.putMetric("r1", m));
+        StoreFixtures.putMetrics(store, "r1", StoreFixtures.metrics());
     }
 }

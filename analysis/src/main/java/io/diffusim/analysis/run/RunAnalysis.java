@@ -20,6 +20,13 @@ public interface RunAnalysis {
     default void onStepEnd(int step, double t, boolean record, MetricSink sink) {
     }
 
+    /**
+     * A record this analysis made before its run was interrupted, replayed in record order when the run resumes
+     * (before the steps it retakes), so that summaries over the whole path cover the steps before the checkpoint.
+     */
+    default void onRestored(String metric, long step, double t, double value) {
+    }
+
     /** The final samples of every particle {@code [N, D]}, in particle order. */
     default void onFinish(INDArray samples, int finalStep, MetricSink sink) {
     }

@@ -48,6 +48,14 @@ public final class DenoiserAgreementAnalysis implements RunAnalysis {
     }
 
     @Override
+    public void onRestored(String metric, long step, double t, double value) {
+        averages.restore(metric, value);
+        if (metric.equals("mse")) {
+            pathMean.accept(value);
+        }
+    }
+
+    @Override
     public Map<String, Double> summary() {
         return Map.of("mse", pathMean.result());
     }

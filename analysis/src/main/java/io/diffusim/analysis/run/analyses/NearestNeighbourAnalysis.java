@@ -4,6 +4,7 @@ import io.diffusim.analysis.neighbour.NearestNeighbourStats;
 import io.diffusim.analysis.run.MetricSink;
 import io.diffusim.analysis.run.RunAnalysis;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -35,8 +36,12 @@ public final class NearestNeighbourAnalysis implements RunAnalysis {
         double threshold = copyRatio * stats.medianSpacing();
         double copied = (double) Arrays.stream(stats.distances()).filter(d -> d < threshold).count()
                 / stats.distances().length;
-        summary = Map.of("mean", stats.mean(), "copied-fraction", copied,
-                "memorisation-fraction", stats.memorisationFraction(), "median-spacing", stats.medianSpacing());
+        // insertion order: Map.of iterates in an order that changes from JVM to JVM, and metrics.csv must not
+        summary = new LinkedHashMap<>();
+        summary.put("mean", stats.mean());
+        summary.put("copied-fraction", copied);
+        summary.put("memorisation-fraction", stats.memorisationFraction());
+        summary.put("median-spacing", stats.medianSpacing());
         summary.forEach((metric, value) -> sink.put(name(), metric, finalStep, Double.NaN, value));
     }
 

@@ -57,6 +57,11 @@ public final class NoisePosteriorAnalysis implements RunAnalysis {
     }
 
     @Override
+    public void onRestored(String metric, long step, double t, double value) {
+        averages.restore(metric, value);
+    }
+
+    @Override
     public Map<String, Double> summary() {
         return Map.of("var-t", averages.last("var-t"), "effective-target-error", averages.last("effective-target-error"),
                 "t-mean", averages.last("t-mean"));

@@ -87,6 +87,11 @@ public final class PairedAnalysis implements RunAnalysis {
     }
 
     @Override
+    public void onRestored(String metric, long step, double t, double value) {
+        averages.restore(metric, value);
+    }
+
+    @Override
     public Map<String, Double> summary() {
         return Map.of("final-l2", finalL2, "final-cosine", finalCosine, "l2", averages.last("l2"),
                 "cosine", averages.last("cosine"));

@@ -48,6 +48,11 @@ final class StepAverages {
         sums.clear();
     }
 
+    /** A mean emitted before the run resumed, as the latest value of {@code metric}. */
+    void restore(String metric, double mean) {
+        last.put(metric, mean);
+    }
+
     /** The most recently emitted mean of {@code metric}, NaN before any. */
     double last(String metric) {
         return last.getOrDefault(metric, Double.NaN);
