@@ -10,6 +10,7 @@ import io.diffusim.analysis.output.SummaryJson;
 import io.diffusim.analysis.run.LocalRun;
 import io.diffusim.analysis.run.RunProgress;
 import io.diffusim.config.SpecLoader;
+import io.diffusim.model.NativeMemoryGuard;
 import io.diffusim.model.Nd4jRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ public final class RuntimeBench {
 
     public static void main(String[] args) throws Exception {
         Nd4jRuntime.configure(Integer.getInteger("diffusim.threads", Runtime.getRuntime().availableProcessors()));
+        NativeMemoryGuard.start();
         System.setProperty("diffusim.runtime.max-active-runs", Integer.toString(CONCURRENT_RUNS));
         com.typesafe.config.ConfigFactory.invalidateCaches();
         Path root = Path.of(System.getProperty("diffusim.home", "."));
