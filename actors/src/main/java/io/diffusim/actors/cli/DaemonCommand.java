@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code daemon [--data-dir D] [--port P] [--bind ADDR]} (RUNSPEC.md): the long-running daemon that owns D; runs
- * until SIGTERM or Ctrl-C.
+ * {@code daemon [--data-dir D] [--port P] [--bind ADDR] [--http-port H]} (RUNSPEC.md): the long-running daemon that
+ * owns D, with its web dashboard on ADDR:H; runs until SIGTERM or Ctrl-C.
  */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
         description = "Run the daemon that owns data directory D until stopped (SIGTERM or Ctrl-C).")
@@ -26,13 +26,20 @@ final class DaemonCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default ${DEFAULT-VALUE}).")
     String bind = "127.0.0.1";
 
+    @Option(names = "--http-port", paramLabel = "H",
+            description = "Port of the web dashboard (default: diffusim.dashboard.port, 8470; 0: any free port).")
+    Integer httpPort;
+
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() {
+        if (httpPort != null && (httpPort < 0 || httpPort > 65_535)) {
+            throw new BadInputException("--http-port = " + httpPort + ": expected an integer in [0, 65535]");
+        }
         CliRuntime.init();
-        DaemonMain.run(dataDir, bind, port, command.commandLine().getOut());
+        DaemonMain.run(dataDir, bind, port, httpPort, command.commandLine().getOut());
         return ExitCode.OK;
     }
 }

@@ -4,11 +4,11 @@ import io.diffusim.actors.client.DaemonClient;
 import io.diffusim.actors.client.DaemonLocation;
 import io.diffusim.actors.daemon.DaemonMain;
 import io.diffusim.actors.daemon.DaemonProcess;
-import io.diffusim.actors.protocol.FrontDoorCommand.Metrics;
 import io.diffusim.actors.protocol.FrontDoorCommand.Rejected;
 import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import io.diffusim.actors.protocol.FrontDoorCommand.SubmitReply;
 import io.diffusim.actors.protocol.FrontDoorCommand.Submitted;
+import io.diffusim.actors.stream.StreamAddress;
 import io.diffusim.analysis.output.SummaryJson;
 import io.diffusim.analysis.run.RunResult;
 import io.diffusim.config.SpecLoader;
@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
             err.println("diffusim demo: daemon on " + daemon.host() + ":" + daemon.port() + ", data dir "
                     + daemon.dataDir() + "; submitting " + spec);
             err.flush();
-            int exit = runDemo(client, spec);
+            int exit = runDemo(client, spec, RunFollower.advertised(daemon.dataDir(), client));
             if (exit != ExitCode.OK || exitWhenDone) {
                 return exit;
             }
@@ -73,14 +74,16 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int runDemo(DaemonClient client, Path spec) throws Exception {
+    private int runDemo(DaemonClient client, Path spec, Optional<StreamAddress> stream) throws Exception {
         PrintWriter err = command.commandLine().getErr();
         SubmitReply reply = client.submit(Files.readString(spec, StandardCharsets.UTF_8), spec.getParent());
         if (reply instanceof Rejected rejected) {
             throw new BadInputException(spec + ": " + String.join("; ", rejected.errors()));
         }
         String runId = ((Submitted) reply).runId();
-        RunStatus end = follow(client, runId, new ScreenWatchView(err, System.console() != null));
+        WatchView view = new ScreenWatchView(err, System.console() != null);
+        RunStatus end = RunFollower.follow(client, runId, stream, view);
+        view.end(end);
         if (!end.state().equals("done")) {
             return RunStatusText.exitCode(end, err);
         }
@@ -89,18 +92,5 @@ final class DemoCommand implements Callable<Integer> {
         RunSummaryPrinter.print(new RunResult(runId, exported, summary.metrics(), summary.timing(), summary.nfeMean()),
                 command.commandLine().getOut());
         return ExitCode.OK;
-    }
-
-    /** Shows the run's progress and latest metrics until it ends; returns its final status. */
-    private static RunStatus follow(DaemonClient client, String runId, WatchView view) throws InterruptedException {
-        Metrics metrics = client.metrics(runId, 0);
-        view.show(metrics);
-        while (!RunStatusText.ended(metrics.status())) {
-            Thread.sleep(client.settings().pollInterval().toMillis());
-            metrics = client.metrics(runId, metrics.nextIndex());
-            view.show(metrics);
-        }
-        view.end(metrics.status());
-        return metrics.status();
     }
 }

@@ -1,8 +1,10 @@
 package io.diffusim.actors.cli;
 
 import io.diffusim.actors.client.DaemonClient;
-import io.diffusim.actors.protocol.FrontDoorCommand.Metrics;
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.stream.StreamAddress;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,8 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code watch RUN [--json]} (RUNSPEC.md): polls the run's metric records and status until the run ends; exit 0
- * when it is done, 1 when it failed or was stopped.
+ * {@code watch RUN [--json]} (RUNSPEC.md): follows the run until it ends; exit 0 when it is done, 1 when it failed
+ * or was stopped. A running run is followed on the daemon's metric stream (its history, then the live tail) when the
+ * daemon advertises a stream this machine can reach; otherwise, and for a run that already ended, by polling.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = "Follow run RUN's metrics until it ends (progress and table on a terminal, JSON lines with --json).")
@@ -39,14 +42,16 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     private int watch(DaemonClient client, WatchView view) throws InterruptedException {
-        Metrics metrics = client.metrics(runId, 0);
-        view.show(metrics);
-        while (!RunStatusText.ended(metrics.status())) {
-            Thread.sleep(client.settings().pollInterval().toMillis());
-            metrics = client.metrics(runId, metrics.nextIndex());
-            view.show(metrics);
+        RunStatus end = RunFollower.follow(client, runId, stream(client), view);
+        view.end(end);
+        return RunStatusText.exitCode(end, command.commandLine().getErr());
+    }
+
+    /** The stream the daemon we talk to advertises in its data dir's daemon.json, if a driver here serves it. */
+    private Optional<StreamAddress> stream(DaemonClient client) {
+        if (daemon.daemon != null) {
+            return Optional.empty();
         }
-        view.end(metrics.status());
-        return RunStatusText.exitCode(metrics.status(), command.commandLine().getErr());
+        return RunFollower.advertised(daemon.dataDir.toAbsolutePath().normalize(), client);
     }
 }

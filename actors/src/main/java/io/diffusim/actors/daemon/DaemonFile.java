@@ -2,6 +2,7 @@ package io.diffusim.actors.daemon;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.diffusim.actors.stream.StreamAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -18,13 +19,19 @@ import java.util.Optional;
  * is bound, deleted on clean shutdown; after a kill it stays behind with a dead pid.
  *
  * @param started the daemon's start as an ISO-8601 instant
+ * @param stream  where its metric stream can be read, or null when it publishes none (and in files of older daemons)
  */
-public record DaemonFile(String host, int port, long pid, String started) {
+public record DaemonFile(String host, int port, long pid, String started, StreamAddress stream) {
 
     public static final String NAME = "daemon.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PROBE_TIMEOUT_MS = 1_000;
+
+    /** A daemon without a metric stream. */
+    public DaemonFile(String host, int port, long pid, String started) {
+        this(host, port, pid, started, null);
+    }
 
     /** {@code ~/.diffusim}, the data directory when none is given. */
     public static Path defaultDataDir() {

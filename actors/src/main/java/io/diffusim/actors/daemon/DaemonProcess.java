@@ -2,6 +2,7 @@ package io.diffusim.actors.daemon;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.diffusim.actors.stream.StreamAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,8 +31,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class DaemonProcess implements AutoCloseable {
 
-    /** What a daemon runs: its guardian, and the state to close once the actor system has terminated. */
-    public record Parts(Behavior<Void> guardian, AutoCloseable state) {
+    /**
+     * What a daemon runs: its guardian, the state to close once the actor system has terminated, and where its
+     * metric stream is (null: none), advertised in daemon.json.
+     */
+    public record Parts(Behavior<Void> guardian, AutoCloseable state, StreamAddress stream) {
+
+        public Parts(Behavior<Void> guardian, AutoCloseable state) {
+            this(guardian, state, null);
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DaemonProcess.class);
@@ -88,7 +96,7 @@ public final class DaemonProcess implements AutoCloseable {
         }
         Address address = system.address();
         DaemonFile file = new DaemonFile(address.getHost().get(), (Integer) address.getPort().get(),
-                ProcessHandle.current().pid(), Instant.now().toString());
+                ProcessHandle.current().pid(), Instant.now().toString(), opened.stream());
         DaemonProcess daemon = new DaemonProcess(system, dir, file, opened.state());
         daemon.advertise();
         return daemon;

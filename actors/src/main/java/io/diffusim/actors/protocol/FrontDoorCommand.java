@@ -30,8 +30,22 @@ public sealed interface FrontDoorCommand extends CborSerializable {
     record Export(String runId, String outDirectory, ActorRef<ExportReply> replyTo) implements FrontDoorCommand {
     }
 
+    /**
+     * A {@link Metrics} reply holds at most this many records (a reply must fit one remoting frame); a full page
+     * means more may follow at once.
+     */
+    int METRICS_PAGE = 20_000;
+
     /** Metric records of a run from {@code fromIndex} on (for polling watch), plus its status. */
     record GetMetrics(String runId, int fromIndex, ActorRef<MetricsReply> replyTo) implements FrontDoorCommand {
+    }
+
+    /**
+     * The run's resolved spec and a sample of its current particles (the latest checkpoints while it runs, its final
+     * samples once done): at most {@code maxRows} particles and {@code maxValues} numbers (for image runs).
+     */
+    record GetSnapshot(String runId, int maxRows, int maxValues, ActorRef<SnapshotReply> replyTo)
+            implements FrontDoorCommand {
     }
 
     enum Action { PAUSE, RESUME, STOP }
@@ -55,7 +69,7 @@ public sealed interface FrontDoorCommand extends CborSerializable {
     record Status(RunStatus status) implements StatusReply {
     }
 
-    record UnknownRun(String runId) implements StatusReply, ExportReply, MetricsReply {
+    record UnknownRun(String runId) implements StatusReply, ExportReply, MetricsReply, SnapshotReply {
     }
 
     record RunList(List<RunStatus> runs) implements CborSerializable {
@@ -77,5 +91,18 @@ public sealed interface FrontDoorCommand extends CborSerializable {
     }
 
     record MetricLine(String analysis, String metric, long step, double t, double value) implements CborSerializable {
+    }
+
+    sealed interface SnapshotReply extends CborSerializable {
+    }
+
+    /**
+     * @param step      the step of the particles (the latest checkpoint's, or the final step)
+     * @param dimension floats per particle; 0 when there are no particles to show yet
+     * @param particles how many particles the source held ({@code points} is a stride sample of them)
+     * @param points    row-major, {@code points.length / dimension} particles
+     */
+    record Snapshot(RunStatus status, String spec, int step, int dimension, int particles, float[] points)
+            implements SnapshotReply {
     }
 }

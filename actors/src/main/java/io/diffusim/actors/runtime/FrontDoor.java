@@ -4,6 +4,7 @@ import io.diffusim.actors.protocol.FrontDoorCommand;
 import io.diffusim.actors.protocol.FrontDoorCommand.Control;
 import io.diffusim.actors.protocol.FrontDoorCommand.Export;
 import io.diffusim.actors.protocol.FrontDoorCommand.GetMetrics;
+import io.diffusim.actors.protocol.FrontDoorCommand.GetSnapshot;
 import io.diffusim.actors.protocol.FrontDoorCommand.GetStatus;
 import io.diffusim.actors.protocol.FrontDoorCommand.ListRuns;
 import io.diffusim.actors.protocol.FrontDoorCommand.Rejected;
@@ -50,6 +51,7 @@ public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
                 .onMessage(Control.class, this::onControl)
                 .onMessage(Export.class, this::onExport)
                 .onMessage(GetMetrics.class, this::onGetMetrics)
+                .onMessage(GetSnapshot.class, this::onGetSnapshot)
                 .build();
     }
 
@@ -91,6 +93,11 @@ public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
 
     private Behavior<FrontDoorCommand> onGetMetrics(GetMetrics get) {
         registry.tell(new RunRegistry.GetMetrics(get.runId(), get.fromIndex(), get.replyTo()));
+        return this;
+    }
+
+    private Behavior<FrontDoorCommand> onGetSnapshot(GetSnapshot get) {
+        registry.tell(new RunRegistry.GetSnapshot(get.runId(), get.maxRows(), get.maxValues(), get.replyTo()));
         return this;
     }
 }

@@ -49,9 +49,7 @@ final class RunLog {
 
     /** The records from {@code fromIndex} on, for a polling client. */
     Metrics page(int fromIndex, RunStatus status) {
-        int from = Math.min(Math.max(0, fromIndex), records.size());
-        return new Metrics(status, records.subList(from, records.size()).stream().map(MetricLines::of).toList(),
-                records.size());
+        return MetricLines.page(records, fromIndex, status);
     }
 
     List<MetricRecord> snapshot() {

@@ -5,6 +5,7 @@ import io.diffusim.actors.protocol.FrontDoorCommand.Action;
 import io.diffusim.actors.protocol.FrontDoorCommand.ExportReply;
 import io.diffusim.actors.protocol.FrontDoorCommand.MetricsReply;
 import io.diffusim.actors.protocol.FrontDoorCommand.RunList;
+import io.diffusim.actors.protocol.FrontDoorCommand.SnapshotReply;
 import io.diffusim.actors.protocol.FrontDoorCommand.Status;
 import io.diffusim.actors.protocol.FrontDoorCommand.StatusReply;
 import io.diffusim.actors.protocol.FrontDoorCommand.SubmitReply;
@@ -53,6 +54,10 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
     }
 
     public record GetMetrics(String runId, int fromIndex, ActorRef<MetricsReply> replyTo) implements Command {
+    }
+
+    public record GetSnapshot(String runId, int maxRows, int maxValues, ActorRef<SnapshotReply> replyTo)
+            implements Command {
     }
 
     /** A supervisor's latest record of its run. */
@@ -114,6 +119,7 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
                 .onMessage(Control.class, this::onControl)
                 .onMessage(Export.class, this::onExport)
                 .onMessage(GetMetrics.class, this::onGetMetrics)
+                .onMessage(GetSnapshot.class, this::onGetSnapshot)
                 .onMessage(RunUpdated.class, this::onRunUpdated)
                 .onMessage(SupervisorEnded.class, this::onSupervisorEnded)
                 .build();
@@ -186,11 +192,25 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
         return this;
     }
 
+    private Behavior<Command> onGetSnapshot(GetSnapshot get) {
+        RunRecord run = table.get(get.runId());
+        if (run == null) {
+            get.replyTo().tell(new UnknownRun(get.runId()));
+        } else {
+            store.tell(new StateStore.ReadSnapshot(run, services.settings().runDirectory(run.id()).resolve("samples.csv"),
+                    get.maxRows(), get.maxValues(), get.replyTo()));
+        }
+        return this;
+    }
+
     private Behavior<Command> onRunUpdated(RunUpdated updated) {
         table.put(updated.run());
         ActorRef<RunSupervisor.Command> supervisor = live.get(updated.run().id());
         if (supervisor != null && RunStates.ended(updated.run().state())) {
+            // from now on the store answers for the run: a request forwarded to a retiring supervisor could be lost
+            live.remove(updated.run().id());
             supervisor.tell(new RunSupervisor.Retire());
+            startWaiting();
         }
         return this;
     }

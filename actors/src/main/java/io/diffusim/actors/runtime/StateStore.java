@@ -1,14 +1,12 @@
 package io.diffusim.actors.runtime;
 
 import io.diffusim.actors.protocol.FrontDoorCommand;
-import io.diffusim.actors.protocol.FrontDoorCommand.Metrics;
 import io.diffusim.actors.protocol.FrontDoorCommand.MetricsReply;
 import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import io.diffusim.actors.store.Checkpoint;
 import io.diffusim.actors.store.MetricRecord;
 import io.diffusim.actors.store.RunRecord;
 import io.diffusim.actors.store.RunStore;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,10 +145,7 @@ public final class StateStore extends AbstractBehavior<StateStore.Command> {
     }
 
     private Behavior<Command> onReadMetrics(ReadMetrics read) {
-        List<MetricRecord> records = store.metrics(read.runId());
-        int from = Math.min(Math.max(0, read.fromIndex()), records.size());
-        read.replyTo().tell(new Metrics(read.status(),
-                records.subList(from, records.size()).stream().map(MetricLines::of).toList(), records.size()));
+        read.replyTo().tell(MetricLines.page(store.metrics(read.runId()), read.fromIndex(), read.status()));
         return this;
     }
 

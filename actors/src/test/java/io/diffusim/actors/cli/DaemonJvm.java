@@ -38,7 +38,7 @@ final class DaemonJvm implements AutoCloseable {
     /** Starts a daemon on {@code dataDir} and returns once it printed where it listens. */
     static DaemonJvm start(Path dataDir, String name) throws IOException, InterruptedException {
         return start(name, dataDir.resolveSibling(name + ".out"), dataDir.resolveSibling(name + ".err"),
-                mainClassAnd("daemon", "--data-dir", dataDir.toString(), "--port", "0"));
+                mainClassAnd("daemon", "--data-dir", dataDir.toString(), "--port", "0", "--http-port", "0"));
     }
 
     /** Runs one CLI command in its own JVM and waits for it (to see exactly what a user's terminal would). */

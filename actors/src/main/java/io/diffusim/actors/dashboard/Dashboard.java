@@ -1,0 +1,98 @@
+package io.diffusim.actors.dashboard;
+
+import io.diffusim.actors.protocol.FrontDoorCommand;
+import io.diffusim.actors.runtime.Daemon;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.stream.Materializer;
+
+/**
+ * The daemon's web dashboard (ARCHITECTURE.md §3-4): an HTTP server in the daemon's actor system, on the daemon's
+ * bind address, serving the run list, run pages with live charts fed by a {@link DashboardHub}, and controls that
+ * send the front door the CLI's own messages. Unbound by the actor system's coordinated shutdown.
+ */
+public final class Dashboard {
+
+    private static final Duration BIND_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration UNBIND_DEADLINE = Duration.ofSeconds(3);
+    private static final String CHART_JS_POM = "META-INF/maven/org.webjars.npm/chart.js/pom.properties";
+
+    private final ServerBinding binding;
+
+    private Dashboard(ServerBinding binding) {
+        this.binding = binding;
+    }
+
+    /**
+     * Serves the dashboard of the daemon running in {@code system} (its front door already started) on
+     * {@code host:settings.port()} (0: any free port).
+     */
+    public static Dashboard start(ActorSystem<?> system, DashboardHub hub, String host, DashboardSettings settings) {
+        FrontDoorAsk frontDoor = new FrontDoorAsk(frontDoor(system), system, settings.askTimeout());
+        DashboardPages pages = new DashboardPages("/webjars/chart.js/" + chartJsVersion() + "/dist/chart.umd.js");
+        DashboardRoutes routes = new DashboardRoutes(frontDoor, hub, settings, pages, Materializer.matFromSystem(system));
+        try {
+            ServerBinding binding = Http.get(system).newServerAt(host, settings.port()).bind(routes.route())
+                    .toCompletableFuture().get(BIND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            binding.addToCoordinatedShutdown(UNBIND_DEADLINE, system);
+            return new Dashboard(binding);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalArgumentException("cannot serve the dashboard on " + host + ":" + settings.port() + ": "
+                    + cause.getMessage() + " (choose another --http-port)", cause);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the dashboard did not bind " + host + ":" + settings.port() + " within "
+                    + BIND_TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the dashboard was starting", e);
+        }
+    }
+
+    /** The port the dashboard listens on. */
+    public int port() {
+        return binding.localAddress().getPort();
+    }
+
+    /** The dashboard's address, e.g. {@code http://127.0.0.1:8470/}. */
+    public String url() {
+        return "http://" + binding.localAddress().getHostString() + ":" + port() + "/";
+    }
+
+    private static ActorRef<FrontDoorCommand> frontDoor(ActorSystem<?> system) {
+        try {
+            return Adapter.toTyped(system.classicSystem().actorSelection("/user/" + Daemon.FRONT_DOOR_NAME)
+                    .resolveOne(BIND_TIMEOUT).toCompletableFuture().get());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the dashboard found no front door at /user/" + Daemon.FRONT_DOOR_NAME, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the dashboard was starting", e);
+        }
+    }
+
+    /** The Chart.js version of the WebJar on the classpath (its path under /webjars names it). */
+    private static String chartJsVersion() {
+        try (InputStream in = Dashboard.class.getClassLoader().getResourceAsStream(CHART_JS_POM)) {
+            if (in == null) {
+                throw new IllegalStateException("the Chart.js WebJar is not on the classpath (" + CHART_JS_POM + ")");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.diffusim.actors.dashboard;
+
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.runtime.RunEvents;
+import io.diffusim.actors.store.MetricRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The dashboard's side of the daemon's {@link RunEvents}: keeps a {@link RunFeed} per run (its records, series and
+ * status) and fans each event out to the pages watching that run. Called on the supervisors' threads; it never
+ * waits: a page that falls behind is cut off and reconnects.
+ */
+public final class DashboardHub implements RunEvents {
+
+    private final int maxPoints;
+    private final Map<String, RunFeed> feeds = new ConcurrentHashMap<>();
+
+    /** @param maxPoints most points a chart gets per series ({@code diffusim.dashboard.max-points}) */
+    public DashboardHub(int maxPoints) {
+        if (maxPoints < 2) {
+            throw new IllegalArgumentException("maxPoints = " + maxPoints + ": expected >= 2");
+        }
+        this.maxPoints = maxPoints;
+    }
+
+    @Override
+    public void recorded(String runId, int firstIndex, List<MetricRecord> records) {
+        Instant at = Instant.now();
+        feed(runId).recorded(firstIndex, records, at);
+    }
+
+    @Override
+    public void status(RunStatus status) {
+        feed(status.id()).status(status);
+    }
+
+    /** The feed of {@code runId}, made empty (and incomplete) on first use. */
+    RunFeed feed(String runId) {
+        return feeds.computeIfAbsent(runId, id -> new RunFeed(id, maxPoints));
+    }
+}

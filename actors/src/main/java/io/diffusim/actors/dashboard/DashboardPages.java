@@ -1,0 +1,102 @@
+package io.diffusim.actors.dashboard;
+
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import java.util.List;
+
+/**
+ * The dashboard's two HTML pages, rendered on the server so that they name what they show without script; the
+ * scripts (assets/list.js, assets/run.js) then keep them live. Chart.js comes from its WebJar on the classpath.
+ */
+final class DashboardPages {
+
+    private final String chartJs;
+
+    /** @param chartJs the path of Chart.js under /webjars */
+    DashboardPages(String chartJs) {
+        this.chartJs = chartJs;
+    }
+
+    /** {@code /}: every run with its state and progress, each linking to its page. */
+    String runList(List<RunStatus> runs) {
+        StringBuilder rows = new StringBuilder();
+        for (RunStatus run : runs) {
+            rows.append(row(run));
+        }
+        return head("diffusim runs") + """
+                <body>
+                <h1>diffusim runs</h1>
+                <table id="runs"><thead><tr><th>run</th><th>state</th><th>progress</th><th>step</th></tr></thead>
+                <tbody>%s</tbody></table>
+                <p id="empty"%s>No runs yet: <code>diffusim submit SPEC</code> starts one.</p>
+                <script src="/assets/list.js"></script>
+                </body></html>
+                """.formatted(rows, runs.isEmpty() ? "" : " hidden");
+    }
+
+    /** {@code /runs/{id}}: the run's live charts, particle snapshot, resolved spec and controls. */
+    String runPage(RunStatus status, String spec) {
+        String id = escape(status.id());
+        return head("diffusim " + status.id()) + """
+                <body data-run-id="%s">
+                <p><a href="/">all runs</a></p>
+                <h1>%s</h1>
+                <div class="status">
+                  <span id="state" class="state %s">%s</span>
+                  <progress id="progress" max="%d" value="%d"></progress>
+                  <span id="step">step %d of %d</span>
+                  <span id="error">%s</span>
+                </div>
+                <div class="controls">
+                  <button id="pause" data-action="pause">pause</button>
+                  <button id="resume" data-action="resume">resume</button>
+                  <button id="stop" data-action="stop">stop</button>
+                  <span id="control-result"></span>
+                </div>
+                <h2>Metrics</h2>
+                <p id="no-series">No metric records yet.</p>
+                <div id="charts"></div>
+                <h2>Particles</h2>
+                <p id="snapshot-note">No particles to show yet (they appear at the first checkpoint).</p>
+                <div id="snapshot"></div>
+                <h2>Resolved spec</h2>
+                <pre id="spec">%s</pre>
+                <script src="%s"></script>
+                <script src="/assets/run.js"></script>
+                </body></html>
+                """.formatted(id, id, escape(status.state()), escape(status.state()), Math.max(status.steps(), 1),
+                status.step(), status.step(), status.steps(), status.error() == null ? "" : escape(status.error()),
+                escape(spec), chartJs);
+    }
+
+    private static String row(RunStatus run) {
+        String id = escape(run.id());
+        return """
+                <tr data-run-id="%s"><td><a href="/runs/%s">%s</a></td><td class="state %s">%s</td>\
+                <td><progress max="%d" value="%d"></progress></td><td>%d / %d</td></tr>
+                """.formatted(id, id, id, escape(run.state()), escape(run.state()), Math.max(run.steps(), 1), run.step(),
+                run.step(), run.steps());
+    }
+
+    private static String head(String title) {
+        return """
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>%s</title>
+                <link rel="stylesheet" href="/assets/dashboard.css"></head>
+                """.formatted(escape(title));
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,202 @@
+package io.diffusim.actors.dashboard;
+
+import static org.apache.pekko.http.javadsl.server.Directives.completeOK;
+import static org.apache.pekko.http.javadsl.server.Directives.concat;
+import static org.apache.pekko.http.javadsl.server.Directives.get;
+import static org.apache.pekko.http.javadsl.server.Directives.getFromResourceDirectory;
+import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
+import static org.apache.pekko.http.javadsl.server.Directives.path;
+import static org.apache.pekko.http.javadsl.server.Directives.pathEnd;
+import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
+import static org.apache.pekko.http.javadsl.server.Directives.pathSingleSlash;
+import static org.apache.pekko.http.javadsl.server.Directives.post;
+
+import io.diffusim.actors.protocol.FrontDoorCommand.Action;
+import io.diffusim.actors.protocol.FrontDoorCommand.Metrics;
+import io.diffusim.actors.protocol.FrontDoorCommand.Snapshot;
+import io.diffusim.actors.protocol.FrontDoorCommand.Status;
+import io.diffusim.actors.protocol.FrontDoorCommand.StatusReply;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.QueueOfferResult;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * The dashboard's HTTP surface:
+ * <pre>
+ * GET  /                         run list (HTML)
+ * GET  /runs/{id}                run page (HTML)
+ * GET  /api/runs                 every run's status (JSON)
+ * GET  /api/runs/{id}            status and resolved spec
+ * GET  /api/runs/{id}/events     live feed (server-sent events: init, records, status)
+ * GET  /api/runs/{id}/snapshot   a sample of the run's current particles
+ * POST /api/runs/{id}/{action}   pause | resume | stop, the CLI's Control message
+ * GET  /assets/..., /webjars/... scripts and styles from the classpath
+ * </pre>
+ * A malformed run id or action is 400, an unknown run 404, each with a one-line JSON error.
+ */
+final class DashboardRoutes {
+
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+    private final FrontDoorAsk frontDoor;
+    private final DashboardHub hub;
+    private final DashboardSettings settings;
+    private final DashboardPages pages;
+    private final Materializer materializer;
+
+    DashboardRoutes(FrontDoorAsk frontDoor, DashboardHub hub, DashboardSettings settings, DashboardPages pages,
+            Materializer materializer) {
+        this.frontDoor = frontDoor;
+        this.hub = hub;
+        this.settings = settings;
+        this.pages = pages;
+        this.materializer = materializer;
+    }
+
+    Route route() {
+        return concat(
+                pathSingleSlash(() -> get(this::runList)),
+                pathPrefix("runs", () -> path(PathMatchers.segment(), id -> get(() -> runPage(id)))),
+                pathPrefix("api", () -> pathPrefix("runs", () -> concat(
+                        pathEnd(() -> get(this::runListJson)),
+                        pathPrefix(PathMatchers.segment(), this::runApi)))),
+                pathPrefix("assets", () -> get(() -> getFromResourceDirectory("io/diffusim/actors/dashboard/assets"))),
+                pathPrefix("webjars", () -> get(() -> getFromResourceDirectory("META-INF/resources/webjars"))));
+    }
+
+    private Route runList() {
+        return reply(frontDoor.listRuns().thenApply(list -> html(pages.runList(list.runs()))));
+    }
+
+    private Route runListJson() {
+        return reply(frontDoor.listRuns().thenApply(list -> json(StatusCodes.OK, DashboardJson.runList(list.runs()))));
+    }
+
+    private Route runApi(String id) {
+        return validId(id, () -> concat(
+                pathEnd(() -> get(() -> reply(frontDoor.snapshot(id, 0, 0).thenApply(answer -> answer instanceof Snapshot s
+                        ? json(StatusCodes.OK, DashboardJson.run(s.status(), s.spec())) : unknownRun(id))))),
+                path("events", () -> get(() -> onSuccess(openFeed(id), feed -> feed == null
+                        ? complete(unknownRun(id))
+                        : completeOK(feed, EventStreamMarshalling.toEventStream())))),
+                path("snapshot", () -> get(() -> reply(frontDoor.snapshot(id, settings.snapshotParticles(),
+                        settings.snapshotValues()).thenApply(answer -> answer instanceof Snapshot s
+                        ? json(StatusCodes.OK, DashboardJson.snapshot(s)) : unknownRun(id))))),
+                path(PathMatchers.segment(), action -> post(() -> control(id, action)))));
+    }
+
+    private Route runPage(String id) {
+        return validId(id, () -> reply(frontDoor.snapshot(id, 0, 0).thenApply(answer -> answer instanceof Snapshot s
+                ? html(pages.runPage(s.status(), s.spec())) : unknownRun(id))));
+    }
+
+    private Route control(String id, String action) {
+        Action parsed = switch (action.toLowerCase(Locale.ROOT)) {
+            case "pause" -> Action.PAUSE;
+            case "resume" -> Action.RESUME;
+            case "stop" -> Action.STOP;
+            default -> null;
+        };
+        if (parsed == null) {
+            return complete(json(StatusCodes.BAD_REQUEST, DashboardJson.error("unknown action '" + action
+                    + "': expected pause, resume or stop")));
+        }
+        return reply(frontDoor.control(id, parsed).thenApply(answer -> statusOrUnknown(id, answer)));
+    }
+
+    /**
+     * The run's live feed as server-sent events, or null for an unknown run. A feed that lacks the head of the log
+     * (the run began before this daemon did) is filled from GetMetrics before the page joins it.
+     */
+    private CompletionStage<Source<ServerSentEvent, NotUsed>> openFeed(String id) {
+        return frontDoor.status(id).thenCompose(answer -> {
+            if (!(answer instanceof Status status)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            RunFeed feed = hub.feed(id);
+            CompletionStage<RunFeed> filled = feed.complete() ? CompletableFuture.completedFuture(feed)
+                    : frontDoor.metrics(id, 0).thenApply(reply -> {
+                        if (reply instanceof Metrics metrics) {
+                            feed.fill(metrics.records(), metrics.nextIndex(), status.status());
+                        }
+                        return feed;
+                    });
+            return filled.thenApply(this::subscribe);
+        });
+    }
+
+    private Source<ServerSentEvent, NotUsed> subscribe(RunFeed feed) {
+        Pair<BoundedSourceQueue<ServerSentEvent>, Source<ServerSentEvent, NotUsed>> queue =
+                Source.<ServerSentEvent>queue(settings.clientBuffer()).preMaterialize(materializer);
+        BoundedSourceQueue<ServerSentEvent> events = queue.first();
+        feed.subscribe((type, data) -> {
+            if (events.offer(ServerSentEvent.create(data, type)) == QueueOfferResult.enqueued()) {
+                return true;
+            }
+            events.complete();
+            return false;
+        });
+        return queue.second().keepAlive(KEEP_ALIVE, ServerSentEvent::heartbeat);
+    }
+
+    private static Route validId(String id, Supplier<Route> inner) {
+        if (!RUN_ID.matcher(id).matches()) {
+            return complete(json(StatusCodes.BAD_REQUEST, DashboardJson.error("bad run id '" + id
+                    + "': expected letters, digits, '.', '_' or '-' (at most 200)")));
+        }
+        return inner.get();
+    }
+
+    private static HttpResponse statusOrUnknown(String id, StatusReply answer) {
+        return answer instanceof Status status ? json(StatusCodes.OK, DashboardJson.text(DashboardJson.status(status.status())))
+                : unknownRun(id);
+    }
+
+    /** Completes with the response, or 503 naming why the daemon did not answer. */
+    private static Route reply(CompletionStage<HttpResponse> response) {
+        return onSuccess(response.exceptionally(failure -> json(StatusCodes.SERVICE_UNAVAILABLE,
+                DashboardJson.error("the daemon did not answer: " + rootMessage(failure)))), DashboardRoutes::complete);
+    }
+
+    private static Route complete(HttpResponse response) {
+        return org.apache.pekko.http.javadsl.server.Directives.complete(response);
+    }
+
+    private static HttpResponse unknownRun(String id) {
+        return json(StatusCodes.NOT_FOUND, DashboardJson.error("unknown run " + id));
+    }
+
+    private static HttpResponse json(StatusCode code, String body) {
+        return HttpResponse.create().withStatus(code).withEntity(ContentTypes.APPLICATION_JSON, body);
+    }
+
+    private static HttpResponse html(String body) {
+        return HttpResponse.create().withEntity(ContentTypes.TEXT_HTML_UTF8, body);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+}

@@ -1,0 +1,96 @@
+package io.diffusim.actors.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.diffusim.actors.protocol.FrontDoorCommand.Action;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The run page in a real browser (headless Debian chromium): its chart grows while the run goes, its pause and
+ * resume buttons change the run (as seen through the front door) and the page's status, and the 2-D particle
+ * snapshot appears. Leaves a screenshot at {@code <build dir>/dashboard/run-page.png}.
+ */
+class DashboardBrowserTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldShowALiveRunAndControlItFromThePage() throws IOException, URISyntaxException {
+        ChromeDriver browser = HeadlessChromium.start(dir.resolve("profile"));
+        try (DashboardFixture fixture = DashboardFixture.start(dir.resolve("data"))) {
+            String id = fixture.submit(DashboardFixture.moons("watched", 256, 400,
+                    "{ kind = nearest-neighbour }, { kind = w1 }, " + DashboardHttpTest.NOISE_POSTERIOR, 20));
+            try {
+                browser.get(fixture.url("/runs/" + id));
+                WebDriverWait wait = new WebDriverWait(browser, WAIT);
+                long first = wait.until(b -> positive(chartPoints(b)));
+                long grown = wait.until(b -> chartPoints(b) > first ? chartPoints(b) : null);
+                assertThat(grown).isGreaterThan(first);
+                assertThat(fixture.status(id).state()).isEqualTo("running");
+
+                browser.findElement(By.id("pause")).click();
+                wait.until(b -> b.findElement(By.id("state")).getText().equals("paused"));
+                assertThat(fixture.status(id).state()).isEqualTo("paused");
+
+                browser.findElement(By.id("resume")).click();
+                wait.until(b -> b.findElement(By.id("state")).getText().equals("running"));
+                assertThat(fixture.status(id).state()).isEqualTo("running");
+
+                long particles = wait.until(b -> positive(script(b, """
+                        const c = document.getElementById('snapshot-scatter');
+                        return c ? Chart.getChart(c).data.datasets[0].data.length : 0;""")));
+                assertThat(particles).isEqualTo(256);
+                assertThat(script(browser, """
+                        const s = Chart.getChart(document.getElementById('snapshot-scatter')).scales.x;
+                        const xs = Chart.getChart(document.getElementById('snapshot-scatter')).data.datasets[0].data.map(p => p.x);
+                        return xs.every(x => x >= s.min && x <= s.max) ? 1 : 0;""")).as("every particle inside the x axis").isEqualTo(1);
+                assertThat(browser.findElement(By.id("spec")).getText()).contains("timesteps = 400");
+
+                Path screenshot = buildDirectory().resolve("dashboard").resolve("run-page.png");
+                Files.createDirectories(screenshot.getParent());
+                Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
+                assertThat(Files.size(screenshot)).isPositive();
+            } finally {
+                fixture.control(id, Action.STOP);
+            }
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Points in the page's first metric chart, read from Chart.js itself. */
+    private static long chartPoints(org.openqa.selenium.WebDriver browser) {
+        return script(browser, """
+                const c = document.querySelector('canvas.series-chart[data-series="noise-posterior.t-mean"]')
+                    || document.querySelector('canvas.series-chart');
+                return c ? Chart.getChart(c).data.datasets[0].data.length : 0;""");
+    }
+
+    private static long script(org.openqa.selenium.WebDriver browser, String script) {
+        Object value = ((JavascriptExecutor) browser).executeScript(script);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static Long positive(long value) {
+        return value > 0 ? value : null;
+    }
+
+    /** The module's build directory (target, or target-NAME): the parent of the test classes. */
+    private static Path buildDirectory() throws URISyntaxException {
+        return Path.of(DashboardBrowserTest.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+    }
+}

@@ -1,0 +1,160 @@
+package io.diffusim.actors.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import io.diffusim.actors.daemon.DaemonProcess;
+import io.diffusim.actors.protocol.FrontDoorCommand;
+import io.diffusim.actors.protocol.FrontDoorCommand.Action;
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.runtime.Daemon;
+import io.diffusim.actors.runtime.DaemonSettings;
+import io.diffusim.actors.store.InMemoryRunStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+
+/**
+ * A daemon in this JVM (in-memory store, real front door over Artery on loopback) with its dashboard on a free port,
+ * wired as {@code diffusim daemon} wires them; runs are submitted through the front door as the CLI submits them.
+ */
+final class DashboardFixture implements AutoCloseable {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    final DaemonProcess daemon;
+    final Dashboard dashboard;
+    final DashboardHub hub;
+    final FrontDoorAsk frontDoor;
+    private final ActorRef<FrontDoorCommand> frontDoorRef;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private DashboardFixture(DaemonProcess daemon, Dashboard dashboard, DashboardHub hub,
+            ActorRef<FrontDoorCommand> frontDoorRef) {
+        this.daemon = daemon;
+        this.dashboard = dashboard;
+        this.hub = hub;
+        this.frontDoorRef = frontDoorRef;
+        this.frontDoor = new FrontDoorAsk(frontDoorRef, daemon.system(), TIMEOUT);
+    }
+
+    static DashboardFixture start(Path dataDir) {
+        return start(dataDir, DashboardSettings.from(ConfigFactory.load()).withPort(0));
+    }
+
+    static DashboardFixture start(Path dataDir, DashboardSettings settings) {
+        DashboardHub hub = new DashboardHub(settings.maxPoints());
+        DaemonProcess daemon = DaemonProcess.start(dataDir, "127.0.0.1", 0, (dir, config) -> {
+            InMemoryRunStore store = new InMemoryRunStore();
+            return new DaemonProcess.Parts(Daemon.create(store, DaemonSettings.from(config, dir), hub), store);
+        });
+        try {
+            Dashboard dashboard = Dashboard.start(daemon.system(), hub, "127.0.0.1", settings);
+            ActorRef<FrontDoorCommand> frontDoor = Adapter.toTyped(daemon.system().classicSystem()
+                    .actorSelection("/user/" + Daemon.FRONT_DOOR_NAME).resolveOne(TIMEOUT).toCompletableFuture().join());
+            return new DashboardFixture(daemon, dashboard, hub, frontDoor);
+        } catch (RuntimeException e) {
+            daemon.close();
+            throw e;
+        }
+    }
+
+    /** Submits a spec as {@code diffusim submit} does; returns the run id. */
+    String submit(String spec) {
+        FrontDoorCommand.SubmitReply reply = AskPattern.<FrontDoorCommand, FrontDoorCommand.SubmitReply>ask(frontDoorRef,
+                replyTo -> new FrontDoorCommand.Submit(spec, null, replyTo), TIMEOUT, daemon.system().scheduler())
+                .toCompletableFuture().join();
+        assertThat(reply).as("submit").isInstanceOf(FrontDoorCommand.Submitted.class);
+        return ((FrontDoorCommand.Submitted) reply).runId();
+    }
+
+    RunStatus status(String runId) {
+        return ((FrontDoorCommand.Status) frontDoor.status(runId).toCompletableFuture().join()).status();
+    }
+
+    RunStatus control(String runId, Action action) {
+        return ((FrontDoorCommand.Status) frontDoor.control(runId, action).toCompletableFuture().join()).status();
+    }
+
+    /** Polls the run's status until it matches. */
+    RunStatus await(String runId, Predicate<RunStatus> until) {
+        long deadlineNs = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (true) {
+            RunStatus status = status(runId);
+            if (until.test(status)) {
+                return status;
+            }
+            assertThat(System.nanoTime()).as("run %s still %s", runId, status).isLessThan(deadlineNs);
+            sleep(50);
+        }
+    }
+
+    String url(String path) {
+        return dashboard.url() + path.substring(1);
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
+    }
+
+    HttpResponse<String> post(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A moons run on the optimal empirical denoiser with DDPM over {@code timesteps} steps. */
+    static String moons(String name, int particles, int timesteps, String analyses, int checkpointEvery) {
+        return """
+                run {
+                  name = "%s"
+                  seed = 5
+                  particles = %d
+                  batch-size = 64
+                  data { kind = moons, n = 300 }
+                  process { kind = vp, timesteps = %d }
+                  model { kind = empirical }
+                  sampler { kind = ddpm }
+                  analyses = [ %s ]
+                  record-every = 1
+                  checkpoint-every = %d
+                }
+                """.formatted(name, particles, timesteps, analyses, checkpointEvery);
+    }
+
+    @Override
+    public void close() {
+        daemon.close();
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
