@@ -25,10 +25,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code demo} (RUNSPEC.md): the main job on embedded defaults. Starts a daemon in this process on a data
- * directory of its own, submits {@code examples/demo.conf} (two moons, the optimal empirical denoiser, DDPM, KL)
- * through the same actor-message client as every other command, shows its progress and latest metrics, exports
- * the run, prints the summary and where the outputs are, and keeps the daemon serving until Ctrl-C unless
- * {@code --exit-when-done}.
+ * directory of its own, with its dashboard, submits {@code examples/demo.conf} (two moons, the optimal empirical
+ * denoiser, DDPM, KL) through the same actor-message client as every other command, shows its progress and latest
+ * metrics (on the metric stream), exports the run, prints the summary and where the outputs and the dashboard are,
+ * and keeps the daemon serving until Ctrl-C unless {@code --exit-when-done}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start a daemon in-process, run examples/demo.conf (moons, empirical denoiser, DDPM, KL) on it with"
@@ -40,6 +40,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "D", description = "The demo daemon's data directory (default: a new temporary directory).")
     Path dataDir;
+
+    @Option(names = "--http-port", paramLabel = "H", description = "The dashboard's port (default ${DEFAULT-VALUE}: any free port).")
+    int httpPort;
 
     @Option(names = "--exit-when-done", description = "Stop the daemon after the run instead of serving until Ctrl-C.")
     boolean exitWhenDone;
@@ -57,17 +60,19 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         Path data = dataDir != null ? dataDir : Files.createTempDirectory("diffusim-demo-data");
         CliRuntime.init();
-        try (DaemonProcess daemon = DaemonProcess.start(data, "127.0.0.1", 0, DaemonMain::parts);
+        DaemonMain.Started started = DaemonMain.start(data, "127.0.0.1", 0, httpPort);
+        try (DaemonProcess daemon = started.daemon();
                 DaemonClient client = DaemonClient.connect(DaemonLocation.find(daemon.dataDir(), null))) {
             err.println("diffusim demo: daemon on " + daemon.host() + ":" + daemon.port() + ", data dir "
                     + daemon.dataDir() + "; submitting " + spec);
+            err.println("diffusim demo: watch it live at " + started.dashboard().url());
             err.flush();
             int exit = runDemo(client, spec, RunFollower.advertised(daemon.dataDir(), client));
             if (exit != ExitCode.OK || exitWhenDone) {
                 return exit;
             }
-            err.println("diffusim demo: the daemon keeps serving (e.g. bin/diffusim list --data-dir " + daemon.dataDir()
-                    + "); Ctrl-C stops it");
+            err.println("diffusim demo: the daemon keeps serving: dashboard " + started.dashboard().url()
+                    + ", bin/diffusim list --data-dir " + daemon.dataDir() + "; Ctrl-C stops it");
             err.flush();
             daemon.awaitTermination();
             return ExitCode.OK;

@@ -26,26 +26,38 @@ public final class DaemonMain {
     private DaemonMain() {
     }
 
+    /** A started daemon and its dashboard. */
+    public record Started(DaemonProcess daemon, Dashboard dashboard) {
+    }
+
     /**
      * Runs the daemon of {@code dataDir} on {@code bind:port} (0: any free port), with its dashboard on
      * {@code bind:httpPort} (null: the configured port), until it is shut down.
      */
     public static void run(Path dataDir, String bind, int port, Integer httpPort, PrintWriter out) {
+        Started started = start(dataDir, bind, port, httpPort);
+        DaemonProcess daemon = started.daemon();
+        out.println("diffusim daemon on " + daemon.host() + ":" + daemon.port() + ", data dir " + daemon.dataDir());
+        out.println("dashboard on " + started.dashboard().url());
+        out.flush();
+        daemon.awaitTermination();
+    }
+
+    /**
+     * Starts the daemon of {@code dataDir} on {@code bind:port} with its dashboard on {@code bind:httpPort} (null:
+     * the configured port; 0: any free port), as {@code daemon} and {@code demo} run it.
+     */
+    public static Started start(Path dataDir, String bind, int port, Integer httpPort) {
         DashboardSettings configured = DashboardSettings.from(ConfigFactory.load());
         DashboardSettings dashboardSettings = httpPort == null ? configured : configured.withPort(httpPort);
         DashboardHub hub = new DashboardHub(dashboardSettings.maxPoints());
         DaemonProcess daemon = DaemonProcess.start(dataDir, bind, port, (dir, config) -> parts(dir, config, hub));
-        Dashboard dashboard;
         try {
-            dashboard = Dashboard.start(daemon.system(), hub, bind, dashboardSettings);
+            return new Started(daemon, Dashboard.start(daemon.system(), hub, bind, dashboardSettings));
         } catch (RuntimeException e) {
             daemon.close();
             throw e;
         }
-        out.println("diffusim daemon on " + daemon.host() + ":" + daemon.port() + ", data dir " + daemon.dataDir());
-        out.println("dashboard on " + dashboard.url());
-        out.flush();
-        daemon.awaitTermination();
     }
 
     /**

@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The dashboard's side of the daemon's {@link RunEvents}: keeps a {@link RunFeed} per run (its records, series and
+ * The dashboard's side of the daemon's {@link RunEvents}: keeps a {@link RunPageFeed} per run (its records, series and
  * status) and fans each event out to the pages watching that run. Called on the supervisors' threads; it never
  * waits: a page that falls behind is cut off and reconnects.
  */
 public final class DashboardHub implements RunEvents {
 
     private final int maxPoints;
-    private final Map<String, RunFeed> feeds = new ConcurrentHashMap<>();
+    private final Map<String, RunPageFeed> feeds = new ConcurrentHashMap<>();
 
     /** @param maxPoints most points a chart gets per series ({@code diffusim.dashboard.max-points}) */
     public DashboardHub(int maxPoints) {
@@ -38,7 +38,7 @@ public final class DashboardHub implements RunEvents {
     }
 
     /** The feed of {@code runId}, made empty (and incomplete) on first use. */
-    RunFeed feed(String runId) {
-        return feeds.computeIfAbsent(runId, id -> new RunFeed(id, maxPoints));
+    RunPageFeed feed(String runId) {
+        return feeds.computeIfAbsent(runId, id -> new RunPageFeed(id, maxPoints));
     }
 }

@@ -8,7 +8,7 @@ import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import io.diffusim.actors.protocol.FrontDoorCommand.Snapshot;
 import java.util.List;
 
-/** The JSON the dashboard's pages read: run statuses, snapshots, errors (the feed's events are built in RunFeed). */
+/** The JSON the dashboard's pages read: run statuses, snapshots, errors (the feed's events are built in RunPageFeed). */
 final class DashboardJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper();

@@ -11,12 +11,16 @@ import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 import static org.apache.pekko.http.javadsl.server.Directives.pathSingleSlash;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
 
+import io.diffusim.actors.protocol.FrontDoorCommand;
 import io.diffusim.actors.protocol.FrontDoorCommand.Action;
+import io.diffusim.actors.protocol.FrontDoorCommand.MetricLine;
 import io.diffusim.actors.protocol.FrontDoorCommand.Metrics;
 import io.diffusim.actors.protocol.FrontDoorCommand.Snapshot;
 import io.diffusim.actors.protocol.FrontDoorCommand.Status;
 import io.diffusim.actors.protocol.FrontDoorCommand.StatusReply;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -131,11 +135,11 @@ final class DashboardRoutes {
             if (!(answer instanceof Status status)) {
                 return CompletableFuture.completedFuture(null);
             }
-            RunFeed feed = hub.feed(id);
-            CompletionStage<RunFeed> filled = feed.complete() ? CompletableFuture.completedFuture(feed)
-                    : frontDoor.metrics(id, 0).thenApply(reply -> {
-                        if (reply instanceof Metrics metrics) {
-                            feed.fill(metrics.records(), metrics.nextIndex(), status.status());
+            RunPageFeed feed = hub.feed(id);
+            CompletionStage<RunPageFeed> filled = feed.complete() ? CompletableFuture.completedFuture(feed)
+                    : history(id, List.of()).thenApply(log -> {
+                        if (log != null) {
+                            feed.fill(log.records(), log.nextIndex(), status.status());
                         }
                         return feed;
                     });
@@ -143,7 +147,21 @@ final class DashboardRoutes {
         });
     }
 
-    private Source<ServerSentEvent, NotUsed> subscribe(RunFeed feed) {
+    /** The run's log from {@code sofar.size()} on, page after page (a full page means more follow); null if unknown. */
+    private CompletionStage<Metrics> history(String id, List<MetricLine> sofar) {
+        return frontDoor.metrics(id, sofar.size()).thenCompose(reply -> {
+            if (!(reply instanceof Metrics page)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            List<MetricLine> all = new ArrayList<>(sofar);
+            all.addAll(page.records());
+            return page.records().size() < FrontDoorCommand.METRICS_PAGE
+                    ? CompletableFuture.completedFuture(new Metrics(page.status(), all, page.nextIndex()))
+                    : history(id, all);
+        });
+    }
+
+    private Source<ServerSentEvent, NotUsed> subscribe(RunPageFeed feed) {
         Pair<BoundedSourceQueue<ServerSentEvent>, Source<ServerSentEvent, NotUsed>> queue =
                 Source.<ServerSentEvent>queue(settings.clientBuffer()).preMaterialize(materializer);
         BoundedSourceQueue<ServerSentEvent> events = queue.first();

@@ -42,7 +42,8 @@ public sealed interface FrontDoorCommand extends CborSerializable {
 
     /**
      * The run's resolved spec and a sample of its current particles (the latest checkpoints while it runs, its final
-     * samples once done): at most {@code maxRows} particles and {@code maxValues} numbers (for image runs).
+     * samples once done): at most {@code maxRows} particles and {@code maxValues} numbers (for image runs); 0 for
+     * the spec and status alone.
      */
     record GetSnapshot(String runId, int maxRows, int maxValues, ActorRef<SnapshotReply> replyTo)
             implements FrontDoorCommand {

@@ -22,8 +22,14 @@ final class ParticleSnapshots {
     private ParticleSnapshots() {
     }
 
-    /** At most {@code maxRows} particles and {@code maxValues} numbers (but at least one particle if there are any). */
+    /**
+     * At most {@code maxRows} particles and {@code maxValues} numbers (but at least one particle if there are any);
+     * none, without reading them, when either is 0.
+     */
     static Snapshot read(RunStore store, RunRecord run, Path samples, int maxRows, int maxValues) {
+        if (maxRows < 1 || maxValues < 1) {
+            return new Snapshot(RunTable.status(run), run.spec(), run.step(), 0, 0, new float[0]);
+        }
         Source source;
         try {
             source = run.state().equals(RunStates.DONE) ? fromSamples(samples, run.step()) : fromCheckpoints(store, run.id());

@@ -45,7 +45,8 @@ class ExamplesTest {
         Path data = dir.resolve("data");
         Cli cli = Cli.run("demo", "--exit-when-done", "--out", out.toString(), "--data-dir", data.toString());
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-        assertThat(cli.err()).startsWith("diffusim demo: daemon on 127.0.0.1:").contains("step 100/100");
+        assertThat(cli.err()).startsWith("diffusim demo: daemon on 127.0.0.1:").contains("step 100/100")
+                .contains("diffusim demo: watch it live at http://127.0.0.1:");
         assertThat(data.resolve("daemon.json")).as("removed when the demo's daemon stopped").doesNotExist();
         assertThat(SpecLoader.load(out.resolve("spec.conf")).particles()).isEqualTo(10_000);
         SummaryJson.Summary summary = SummaryJson.read(out.resolve("summary.json"));

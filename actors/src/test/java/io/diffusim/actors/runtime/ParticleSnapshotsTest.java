@@ -40,6 +40,9 @@ class ParticleSnapshotsTest {
             assertThat(IntStream.range(0, 6).mapToDouble(i -> snapshot.points()[i * 784]).toArray())
                     .containsExactly(0, 2 * 784, 5 * 784, 7 * 784, 1e6, 1e6 + 2 * 784);
             assertThat(snapshot.spec()).isEqualTo("run {}");
+            Snapshot specOnly = ParticleSnapshots.read(store, run, dir.resolve("none.csv"), 0, 0);
+            assertThat(specOnly.points()).isEmpty();
+            assertThat(specOnly.spec()).isEqualTo("run {}");
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** A run's feed as a page sees it: decimation, late joiners, filling the head of the log, slow pages. */
-class RunFeedTest {
+class RunPageFeedTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,7 +64,7 @@ class RunFeedTest {
     }
 
     private static List<MetricRecord> records(int from, int to) {
-        return IntStream.range(from, to).mapToObj(RunFeedTest::record).toList();
+        return IntStream.range(from, to).mapToObj(RunPageFeedTest::record).toList();
     }
 
     private static List<Double> steps(int from, int to, int stride) {
@@ -73,7 +73,7 @@ class RunFeedTest {
 
     @Test
     void shouldKeepEveryPageWithinMaxPointsAndShowingWhatTheServerSays() {
-        RunFeed feed = new RunFeed("r", 8);
+        RunPageFeed feed = new RunPageFeed("r", 8);
         Page early = new Page();
         feed.subscribe(early);
         for (int i = 0; i < 100; i += 3) {
@@ -93,7 +93,7 @@ class RunFeedTest {
 
     @Test
     void shouldGiveALatePageTheSeriesSoFarThenTheLiveTailWithoutGapsOrDuplicates() {
-        RunFeed feed = new RunFeed("r", 500);
+        RunPageFeed feed = new RunPageFeed("r", 500);
         feed.recorded(0, records(0, 10), Instant.now());
         Page page = new Page();
         feed.subscribe(page);
@@ -109,7 +109,7 @@ class RunFeedTest {
 
     @Test
     void shouldFillTheHeadOfTheLogOfAFeedThatBeganMidway() {
-        RunFeed feed = new RunFeed("r", 500);
+        RunPageFeed feed = new RunPageFeed("r", 500);
         feed.recorded(5, records(5, 10), Instant.now());
         Page page = new Page();
         feed.subscribe(page);
@@ -126,7 +126,7 @@ class RunFeedTest {
 
     @Test
     void shouldDropAPageThatCannotKeepUp() {
-        RunFeed feed = new RunFeed("r", 500);
+        RunPageFeed feed = new RunPageFeed("r", 500);
         List<String> taken = new ArrayList<>();
         feed.subscribe((type, data) -> taken.add(type) && taken.size() < 2);
         feed.recorded(0, records(0, 1), Instant.now());

@@ -20,7 +20,7 @@ import java.util.Map;
  * <p>The feed may begin mid-log (a run resumed by a restarted daemon, or one that ended before): it is then
  * incomplete until {@link #fill} gives it the log's head from {@code GetMetrics}.
  */
-final class RunFeed {
+final class RunPageFeed {
 
     private final String runId;
     private final int maxPoints;
@@ -30,7 +30,7 @@ final class RunFeed {
     private RunStatus status;
     private int base = -1;
 
-    RunFeed(String runId, int maxPoints) {
+    RunPageFeed(String runId, int maxPoints) {
         this.runId = runId;
         this.maxPoints = maxPoints;
     }
