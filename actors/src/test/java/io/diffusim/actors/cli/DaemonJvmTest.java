@@ -101,9 +101,9 @@ class DaemonJvmTest {
         int steps = 200;
         Path killed = spec("killed", """
                   seed = 3
-                  particles = 24
-                  batch-size = 8
-                  data { kind = moons, n = 300 }
+                  particles = 240
+                  batch-size = 80
+                  data { kind = moons, n = 2000 }
                   process { kind = vp, timesteps = %d }
                   model { kind = empirical }
                   sampler { kind = ddpm }
@@ -111,6 +111,7 @@ class DaemonJvmTest {
                   record-every = 7
                   checkpoint-every = 10
                 """.formatted(steps));
+        // heavy enough steps (240 particles against 2,000 training points) that a kill lands while the run goes
         Random random = new Random(KILL_SEED);
         // one random step in each third of the run, so every kill falls after the previous restart's resume
         int third = (steps - 40) / KILLS;

@@ -10,6 +10,7 @@ import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import io.diffusim.actors.runtime.Daemon;
 import io.diffusim.actors.runtime.DaemonSettings;
 import io.diffusim.actors.store.InMemoryRunStore;
+import io.diffusim.actors.testing.RunAwait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -87,15 +88,7 @@ final class DashboardFixture implements AutoCloseable {
 
     /** Polls the run's status until it matches. */
     RunStatus await(String runId, Predicate<RunStatus> until) {
-        long deadlineNs = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (true) {
-            RunStatus status = status(runId);
-            if (until.test(status)) {
-                return status;
-            }
-            assertThat(System.nanoTime()).as("run %s still %s", runId, status).isLessThan(deadlineNs);
-            sleep(50);
-        }
+        return RunAwait.until(() -> status(runId), until, Duration.ofSeconds(180));
     }
 
     String url(String path) {

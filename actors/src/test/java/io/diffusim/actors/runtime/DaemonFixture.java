@@ -6,6 +6,7 @@ import io.diffusim.actors.protocol.FrontDoorCommand;
 import io.diffusim.actors.protocol.FrontDoorCommand.Action;
 import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import io.diffusim.actors.store.RunStore;
+import io.diffusim.actors.testing.RunAwait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -84,15 +85,7 @@ final class DaemonFixture implements AutoCloseable {
 
     /** Polls the run's status until it matches. */
     RunStatus await(String runId, Predicate<RunStatus> until) {
-        long deadlineNs = System.nanoTime() + RUN_TIMEOUT.toNanos();
-        while (true) {
-            RunStatus status = status(runId);
-            if (until.test(status)) {
-                return status;
-            }
-            assertThat(System.nanoTime()).as("run %s still %s", runId, status).isLessThan(deadlineNs);
-            sleep(50);
-        }
+        return RunAwait.until(() -> status(runId), until, RUN_TIMEOUT);
     }
 
     RunStatus awaitEnd(String runId) {

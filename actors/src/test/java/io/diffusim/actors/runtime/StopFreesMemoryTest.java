@@ -2,10 +2,9 @@ package io.diffusim.actors.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
+import io.diffusim.actors.testing.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,14 +25,8 @@ class StopFreesMemoryTest {
 
     @Test
     void shouldReturnOffHeapBytesToWithinTenPercentOfBeforeTheRun() throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-Xmx1g");
-        command.add("-cp");
-        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        command.add(StopFreesMemoryProcess.class.getName());
-        command.add(dir.resolve("data").toString());
+        List<String> command = ChildJvm.command(List.of("-Xmx1g"), StopFreesMemoryProcess.class,
+                dir.resolve("data").toString());
         Path out = dir.resolve("child.out");
         Process child = new ProcessBuilder(command).redirectOutput(out.toFile())
                 .redirectError(dir.resolve("child.err").toFile()).start();

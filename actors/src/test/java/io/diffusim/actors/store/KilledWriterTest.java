@@ -2,16 +2,10 @@ package io.diffusim.actors.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
+import io.diffusim.actors.testing.ChildJvm;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,30 +59,8 @@ class KilledWriterTest {
     }
 
     private void startChild(Path dataDir) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        command.add(StoreWriterProcess.class.getName());
-        command.add(dataDir.toString());
-        child = new ProcessBuilder(command).redirectError(dir.resolve("child.err").toFile()).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        String ready = CompletableFuture.supplyAsync(() -> readyLine(out)).get(60, TimeUnit.SECONDS);
-        assertThat(ready).startsWith("READY ");
-    }
-
-    private static String readyLine(BufferedReader out) {
-        try {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("READY ")) {
-                    return line;
-                }
-            }
-            return "(exited without READY)";
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
-        }
+        child = new ProcessBuilder(ChildJvm.command(List.of("-Xmx256m"), StoreWriterProcess.class, dataDir.toString()))
+                .redirectError(dir.resolve("child.err").toFile()).start();
+        assertThat(ChildJvm.awaitLine(child, "READY ", 60)).startsWith("READY ");
     }
 }

@@ -7,16 +7,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.io.BufferedReader;
+import io.diffusim.actors.testing.ChildJvm;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -85,34 +80,11 @@ class UncleanShutdownTest {
 
     /** Starts {@link StoreOwnerProcess} with this JVM's flags and class path; returns its pid once it is ready. */
     private long startChild(Path cleanDir, Path killedDir, Path home) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-Xmx256m");
-        command.add("-Duser.home=" + home);
-        command.add("-cp");
-        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        command.add(StoreOwnerProcess.class.getName());
-        command.add(cleanDir.toString());
-        command.add(killedDir.toString());
-        child = new ProcessBuilder(command).redirectError(dir.resolve("child.err").toFile()).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        String ready = CompletableFuture.supplyAsync(() -> readyLine(out)).get(START_TIMEOUT_S, TimeUnit.SECONDS);
+        child = new ProcessBuilder(ChildJvm.command(List.of("-Xmx256m", "-Duser.home=" + home), StoreOwnerProcess.class,
+                cleanDir.toString(), killedDir.toString())).redirectError(dir.resolve("child.err").toFile()).start();
+        String ready = ChildJvm.awaitLine(child, "READY ", START_TIMEOUT_S);
         assertThat(ready).as(Files.readString(dir.resolve("child.err"))).startsWith("READY ");
         return Long.parseLong(ready.substring("READY ".length()).trim());
-    }
-
-    private static String readyLine(BufferedReader out) {
-        try {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("READY ")) {
-                    return line;
-                }
-            }
-            return "(exited without READY)";
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
-        }
     }
 
     private static List<String> regularFiles(Path root) throws IOException {

@@ -12,6 +12,7 @@ import io.diffusim.actors.runtime.Daemon;
 import io.diffusim.actors.runtime.DaemonSettings;
 import io.diffusim.actors.runtime.RunEventsFanOut;
 import io.diffusim.actors.store.InMemoryRunStore;
+import io.diffusim.actors.testing.RunAwait;
 import io.diffusim.model.Nd4jRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,15 +64,7 @@ final class StreamedDaemon implements AutoCloseable {
     }
 
     RunStatus await(String runId, Predicate<RunStatus> until) {
-        long deadlineNs = System.nanoTime() + RUN_TIMEOUT.toNanos();
-        while (true) {
-            RunStatus status = client.status(runId);
-            if (until.test(status)) {
-                return status;
-            }
-            assertThat(System.nanoTime()).as("run %s still %s", runId, status).isLessThan(deadlineNs);
-            sleep(20);
-        }
+        return RunAwait.until(() -> client.status(runId), until, RUN_TIMEOUT);
     }
 
     RunStatus awaitEnd(String runId) {
