@@ -27,7 +27,7 @@ import java.util.Set;
  * <li>continuous batching = throughput of 32 concurrent runs of 256 particles / throughput of one run of 8,192
  *   particles on the same model, wall clock from submission to the last run's end (target: at least 0.7).</li>
  * </ul>
- * {@code bench/run-runtime [overhead|batching]} runs it; the daemon is the real one (Chronicle store, Artery,
+ * {@code bench/run-runtime [overhead [SPEC]|batching]} runs it (overhead on another spec than demo.conf with SPEC); the daemon is the real one (Chronicle store, Artery,
  * the client every command uses) on a temporary data directory.
  */
 public final class RuntimeBench {
@@ -64,7 +64,8 @@ public final class RuntimeBench {
         Path work = Files.createTempDirectory("diffusim-runtime-bench");
         String which = args.length == 0 ? "all" : args[0];
         if (which.equals("all") || which.equals("overhead")) {
-            overhead(root.resolve("examples/demo.conf").toAbsolutePath(), work);
+            overhead(args.length > 1 ? Path.of(args[1]).toAbsolutePath() : root.resolve("examples/demo.conf").toAbsolutePath(),
+                    work);
         }
         if (which.equals("all") || which.equals("batching")) {
             batching(work);
@@ -75,6 +76,10 @@ public final class RuntimeBench {
         double local = new LocalRun(SpecLoader.load(demo), work.resolve("run-demo"), RunProgress.NONE).run()
                 .timing().get("particle-steps-per-second");
         double daemon;
+        Integer daemonThreads = Integer.getInteger("diffusim.bench.daemon-threads");
+        if (daemonThreads != null) {
+            Nd4jRuntime.configure(daemonThreads);
+        }
         try (DaemonProcess process = DaemonProcess.start(work.resolve("data-overhead"), "127.0.0.1", 0, DaemonMain::parts);
                 DaemonClient client = DaemonClient.connect(DaemonLocation.find(process.dataDir(), null))) {
             String id = submit(client, Files.readString(demo), demo.getParent());
@@ -82,8 +87,8 @@ public final class RuntimeBench {
             Path out = client.export(id, work.resolve("export-demo"));
             daemon = SummaryJson.read(out.resolve("summary.json")).timing().get("particle-steps-per-second");
         }
-        System.out.printf(Locale.ROOT, "actor overhead (demo.conf, batch 2048): run %.0f particle-steps/s, daemon %.0f"
-                + " particle-steps/s, ratio run/daemon %.3f (target <= 1.05)%n", local, daemon, local / daemon);
+        System.out.printf(Locale.ROOT, "actor overhead (%s): run %.0f particle-steps/s, daemon %.0f particle-steps/s,"
+                + " ratio run/daemon %.3f (target <= 1.05)%n", demo.getFileName(), local, daemon, local / daemon);
     }
 
     private static void batching(Path work) throws Exception {
