@@ -8,7 +8,6 @@ import io.diffusim.actors.dashboard.DashboardSettings;
 import io.diffusim.actors.daemon.DaemonMain;
 import io.diffusim.actors.daemon.DaemonProcess;
 import io.diffusim.actors.protocol.FrontDoorCommand.Action;
-import io.diffusim.actors.protocol.FrontDoorCommand.Submitted;
 import io.diffusim.actors.store.MetricRecord;
 import io.diffusim.model.NativeMemoryGuard;
 import io.diffusim.model.Nd4jRuntime;
@@ -21,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -38,7 +36,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 public final class DashboardLatency {
 
-    private static final Set<String> ENDED = Set.of("done", "failed", "stopped");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -75,14 +72,9 @@ public final class DashboardLatency {
                 (dir, config) -> DaemonMain.parts(dir, config, hub));
                 DaemonClient client = DaemonClient.connect(DaemonLocation.find(daemon.dataDir(), null))) {
             Dashboard dashboard = Dashboard.start(daemon.system(), hub, "127.0.0.1", settings);
-            if (!(client.submit(SPEC.formatted(timesteps), work) instanceof Submitted submitted)) {
-                throw new IllegalStateException("the bench's spec was rejected");
-            }
-            String id = submitted.runId();
+            String id = BenchRuns.submit(client, SPEC.formatted(timesteps), work);
             browser.get(dashboard.url() + "runs/" + id);
-            while (!ENDED.contains(client.status(id).state())) {
-                Thread.sleep(100);
-            }
+            BenchRuns.awaitDone(client, List.of(id));
             Thread.sleep(1000);
             report("run " + id, (JavascriptExecutor) browser);
             flood(client, hub, dashboard, browser, work, floodRate);
@@ -94,11 +86,7 @@ public final class DashboardLatency {
     /** 10 s of synthetic records, {@code rate} a second in events of 4, into the feed of a paused run. */
     private static void flood(DaemonClient client, DashboardHub hub, Dashboard dashboard, ChromeDriver browser, Path work,
             int rate) throws Exception {
-        if (!(client.submit(SPEC.formatted(10_000).replace("dashboard-latency", "dashboard-flood"), work)
-                instanceof Submitted submitted)) {
-            throw new IllegalStateException("the bench's spec was rejected");
-        }
-        String id = submitted.runId();
+        String id = BenchRuns.submit(client, SPEC.formatted(10_000).replace("dashboard-latency", "dashboard-flood"), work);
         client.control(id, Action.PAUSE);
         Thread.sleep(500);
         int index = client.metrics(id, 0).nextIndex();

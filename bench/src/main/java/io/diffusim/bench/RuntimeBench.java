@@ -4,9 +4,6 @@ import io.diffusim.actors.client.DaemonClient;
 import io.diffusim.actors.client.DaemonLocation;
 import io.diffusim.actors.daemon.DaemonMain;
 import io.diffusim.actors.daemon.DaemonProcess;
-import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
-import io.diffusim.actors.protocol.FrontDoorCommand.Submitted;
-import io.diffusim.analysis.output.SummaryJson;
 import io.diffusim.analysis.run.LocalRun;
 import io.diffusim.analysis.run.RunProgress;
 import io.diffusim.config.SpecLoader;
@@ -17,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The actor runtime's two ratios (issue: actor runtime), each measured in one JVM:
@@ -32,7 +28,6 @@ import java.util.Set;
  */
 public final class RuntimeBench {
 
-    private static final Set<String> ENDED = Set.of("done", "failed", "stopped");
     private static final int CONCURRENT_RUNS = 32;
     private static final int SMALL_RUN = 256;
     private static final int LARGE_RUN = 8192;
@@ -82,10 +77,9 @@ public final class RuntimeBench {
         }
         try (DaemonProcess process = DaemonProcess.start(work.resolve("data-overhead"), "127.0.0.1", 0, DaemonMain::parts);
                 DaemonClient client = DaemonClient.connect(DaemonLocation.find(process.dataDir(), null))) {
-            String id = submit(client, Files.readString(demo), demo.getParent());
-            awaitEnd(client, List.of(id));
-            Path out = client.export(id, work.resolve("export-demo"));
-            daemon = SummaryJson.read(out.resolve("summary.json")).timing().get("particle-steps-per-second");
+            String id = BenchRuns.submit(client, Files.readString(demo), demo.getParent());
+            BenchRuns.awaitDone(client, List.of(id));
+            daemon = BenchRuns.throughput(client, id, work.resolve("export-demo"));
         }
         System.out.printf(Locale.ROOT, "actor overhead (%s): run %.0f particle-steps/s, daemon %.0f particle-steps/s,"
                 + " ratio run/daemon %.3f (target <= 1.05)%n", demo.getFileName(), local, daemon, local / daemon);
@@ -95,40 +89,20 @@ public final class RuntimeBench {
         try (DaemonProcess process = DaemonProcess.start(work.resolve("data-batching"), "127.0.0.1", 0, DaemonMain::parts);
                 DaemonClient client = DaemonClient.connect(DaemonLocation.find(process.dataDir(), null))) {
             // a first run builds the shared model replica, so neither measurement pays for it
-            awaitEnd(client, List.of(submit(client, BATCHING_SPEC.formatted("warm-up", SMALL_RUN), work)));
+            BenchRuns.awaitDone(client, List.of(BenchRuns.submit(client, BATCHING_SPEC.formatted("warm-up", SMALL_RUN), work)));
             long start = System.nanoTime();
-            awaitEnd(client, List.of(submit(client, BATCHING_SPEC.formatted("one-large", LARGE_RUN), work)));
+            BenchRuns.awaitDone(client, List.of(BenchRuns.submit(client, BATCHING_SPEC.formatted("one-large", LARGE_RUN), work)));
             double one = LARGE_RUN * 100 / ((System.nanoTime() - start) * 1e-9);
             start = System.nanoTime();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < CONCURRENT_RUNS; i++) {
-                ids.add(submit(client, BATCHING_SPEC.formatted("small-" + i, SMALL_RUN), work));
+                ids.add(BenchRuns.submit(client, BATCHING_SPEC.formatted("small-" + i, SMALL_RUN), work));
             }
-            awaitEnd(client, ids);
+            BenchRuns.awaitDone(client, ids);
             double many = CONCURRENT_RUNS * SMALL_RUN * 100 / ((System.nanoTime() - start) * 1e-9);
             System.out.printf(Locale.ROOT, "continuous batching: one run of %d particles %.0f particle-steps/s, %d"
                     + " concurrent runs of %d %.0f particle-steps/s, ratio %.3f (target >= 0.7)%n", LARGE_RUN, one,
                     CONCURRENT_RUNS, SMALL_RUN, many, many / one);
-        }
-    }
-
-    private static String submit(DaemonClient client, String spec, Path directory) {
-        if (client.submit(spec, directory) instanceof Submitted submitted) {
-            return submitted.runId();
-        }
-        throw new IllegalStateException("the daemon rejected the benchmark spec");
-    }
-
-    private static void awaitEnd(DaemonClient client, List<String> ids) throws InterruptedException {
-        for (String id : ids) {
-            RunStatus status = client.status(id);
-            while (!ENDED.contains(status.state())) {
-                Thread.sleep(20);
-                status = client.status(id);
-            }
-            if (!status.state().equals("done")) {
-                throw new IllegalStateException("run " + id + " ended " + status.state() + ": " + status.error());
-            }
         }
     }
 }

@@ -5,16 +5,14 @@ import io.diffusim.actors.client.DaemonLocation;
 import io.diffusim.actors.daemon.DaemonFile;
 import io.diffusim.actors.daemon.DaemonMain;
 import io.diffusim.actors.daemon.DaemonProcess;
-import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
-import io.diffusim.actors.protocol.FrontDoorCommand.Submitted;
 import io.diffusim.actors.runtime.RunEvents;
 import io.diffusim.actors.stream.MetricSubscription;
 import io.diffusim.actors.stream.StreamAddress;
-import io.diffusim.analysis.output.SummaryJson;
 import io.diffusim.model.NativeMemoryGuard;
 import io.diffusim.model.Nd4jRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -75,18 +73,8 @@ public final class StreamThroughput {
     }
 
     private static double run(DaemonClient client, String name, Path work) throws Exception {
-        if (!(client.submit(SPEC.formatted(name), work) instanceof Submitted submitted)) {
-            throw new IllegalStateException("the daemon rejected the benchmark spec");
-        }
-        RunStatus status = client.status(submitted.runId());
-        while (!status.state().equals("done")) {
-            if (status.state().equals("failed") || status.state().equals("stopped")) {
-                throw new IllegalStateException(name + " ended " + status.state() + ": " + status.error());
-            }
-            Thread.sleep(20);
-            status = client.status(submitted.runId());
-        }
-        Path out = client.export(submitted.runId(), work.resolve("export-" + name));
-        return SummaryJson.read(out.resolve("summary.json")).timing().get("particle-steps-per-second");
+        String id = BenchRuns.submit(client, SPEC.formatted(name), work);
+        BenchRuns.awaitDone(client, List.of(id));
+        return BenchRuns.throughput(client, id, work.resolve("export-" + name));
     }
 }

@@ -1,0 +1,48 @@
+package io.diffusim.bench;
+
+import io.diffusim.actors.client.DaemonClient;
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.protocol.FrontDoorCommand.Submitted;
+import io.diffusim.analysis.output.SummaryJson;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** What the runtime benchmarks do with a daemon: submit a spec, wait for runs, read a run's sampling throughput. */
+final class BenchRuns {
+
+    private static final Set<String> ENDED = Set.of("done", "failed", "stopped");
+    private static final long POLL_MS = 20;
+
+    private BenchRuns() {
+    }
+
+    /** Submits spec text (relative paths resolve against {@code directory}); returns the run id. */
+    static String submit(DaemonClient client, String spec, Path directory) {
+        if (client.submit(spec, directory) instanceof Submitted submitted) {
+            return submitted.runId();
+        }
+        throw new IllegalStateException("the daemon rejected the benchmark spec");
+    }
+
+    /** Waits until every run ended; fails unless each is done. */
+    static void awaitDone(DaemonClient client, List<String> ids) throws InterruptedException {
+        for (String id : ids) {
+            RunStatus status = client.status(id);
+            while (!ENDED.contains(status.state())) {
+                Thread.sleep(POLL_MS);
+                status = client.status(id);
+            }
+            if (!status.state().equals("done")) {
+                throw new IllegalStateException("run " + id + " ended " + status.state() + ": " + status.error());
+            }
+        }
+    }
+
+    /** Exports a done run to {@code out} and returns the particle-steps per second of sampling its summary reports. */
+    static double throughput(DaemonClient client, String id, Path out) throws IOException {
+        Path exported = client.export(id, out);
+        return SummaryJson.read(exported.resolve("summary.json")).timing().get("particle-steps-per-second");
+    }
+}
