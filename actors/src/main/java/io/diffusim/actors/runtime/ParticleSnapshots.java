@@ -4,6 +4,7 @@ import io.diffusim.actors.protocol.FrontDoorCommand.Snapshot;
 import io.diffusim.actors.store.Checkpoint;
 import io.diffusim.actors.store.RunRecord;
 import io.diffusim.actors.store.RunStore;
+import io.diffusim.analysis.output.PointsCsv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,24 +87,21 @@ final class ParticleSnapshots {
         return new Source(step, dimension, blocks);
     }
 
-    /** samples.csv: a header x0,x1,... and one row per particle. */
+    /** samples.csv, read as every point file is (a label column, when there is one, is not a coordinate). */
     private static Source fromSamples(Path samples, int step) {
         if (!Files.isRegularFile(samples)) {
             return new Source(step, 0, List.of());
         }
-        List<String> lines;
+        double[][] points;
         try {
-            lines = Files.readAllLines(samples);
+            points = PointsCsv.read(samples).values();
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + samples + " failed", e);
         }
-        int dimension = lines.isEmpty() ? 0 : lines.get(0).split(",").length;
-        double[] values = new double[(lines.size() - 1) * dimension];
-        for (int row = 1; row < lines.size(); row++) {
-            String[] cells = lines.get(row).split(",");
-            for (int j = 0; j < dimension; j++) {
-                values[(row - 1) * dimension + j] = Double.parseDouble(cells[j]);
-            }
+        int dimension = points.length == 0 ? 0 : points[0].length;
+        double[] values = new double[points.length * dimension];
+        for (int row = 0; row < points.length; row++) {
+            System.arraycopy(points[row], 0, values, row * dimension, dimension);
         }
         return new Source(step, dimension, List.of(values));
     }

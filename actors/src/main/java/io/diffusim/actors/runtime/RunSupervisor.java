@@ -212,7 +212,6 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
             analysing = true;
             List<BatchStep> steps = complete.get();
             List<RunAnalysis> analyses = start.analyses();
-            List<MetricRecord> restored = log.snapshot();
             int step = steps.get(0).step();
             getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> AnalysisStep.run(analyses, steps), work),
                     (records, failure) -> new StepAnalysed(step, records, failure));
