@@ -13,12 +13,10 @@ import java.nio.file.Path;
  */
 public record DaemonSettings(int maxEvalRows, int maxActiveRuns, Path runsDirectory) {
 
-    /** Model evaluations run here (ARCHITECTURE.md §3: device work on a dedicated dispatcher). */
+    /** Tensor work runs here: model passes, particle batches, analysis steps (ARCHITECTURE.md §3; {@link TensorWork}). */
     public static final String DEVICE_DISPATCHER = "diffusim.runtime.device-dispatcher";
-    /** Run set-up, analyses and output files. */
+    /** Run set-up, resumed analyses' catch-up and a finished run's output files. */
     public static final String WORK_DISPATCHER = "diffusim.runtime.work-dispatcher";
-    /** One thread per particle batch. */
-    public static final String BATCH_DISPATCHER = "diffusim.runtime.batch-dispatcher";
     /** The state store's thread. */
     public static final String STORE_DISPATCHER = "diffusim.runtime.store-dispatcher";
 

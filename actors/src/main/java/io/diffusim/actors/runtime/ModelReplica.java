@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -61,7 +60,7 @@ public final class ModelReplica extends AbstractBehavior<ModelReplica.Command> {
         this.denoiser = denoiser;
         this.mixRequests = mixRequests;
         this.maxEvalRows = maxEvalRows;
-        this.device = context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(DaemonSettings.DEVICE_DISPATCHER));
+        this.device = TensorWork.executor(context.getSystem());
     }
 
     /**

@@ -89,6 +89,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
     private final RunSpec spec;
     private final Services services;
     private final Executor work;
+    private final Executor device;
     private final ActorRef<StateStore.WriteFailed> storeFailures;
     private final List<long[]> split;
     private final List<ActorRef<ParticleBatch.Command>> batches = new ArrayList<>();
@@ -107,6 +108,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         this.spec = spec;
         this.services = services;
         this.work = context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(DaemonSettings.WORK_DISPATCHER));
+        this.device = TensorWork.executor(context.getSystem());
         this.storeFailures = context.messageAdapter(StateStore.WriteFailed.class, StoreFailed::new);
         this.split = ParticleBatches.split(spec.particles(), spec.batchSize());
         this.last = new SamplerState[split.size()];
@@ -165,7 +167,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
                     start.parts().sampler(), start.noise(), start.replica(), getContext().getSelf(), spec.recordEvery(),
                     spec.checkpointEvery(), paused);
             ActorRef<ParticleBatch.Command> batch = getContext().spawn(ParticleBatch.create(setup), "batch-" + b,
-                    DispatcherSelector.fromConfig(DaemonSettings.BATCH_DISPATCHER));
+                    TensorWork.dispatcher());
             getContext().watchWith(batch, new BatchTerminated(b));
             batches.add(batch);
         }
@@ -213,7 +215,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
             List<BatchStep> steps = complete.get();
             List<RunAnalysis> analyses = start.analyses();
             int step = steps.get(0).step();
-            getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> AnalysisStep.run(analyses, steps), work),
+            getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> AnalysisStep.run(analyses, steps), device),
                     (records, failure) -> new StepAnalysed(step, records, failure));
         } else if (collector.allDone()) {
             finishing = true;

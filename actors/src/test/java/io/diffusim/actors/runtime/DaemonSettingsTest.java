@@ -16,7 +16,6 @@ class DaemonSettingsTest {
         assertThat(settings).isEqualTo(new DaemonSettings(4096, 8, Path.of("/data/dir/runs")));
         assertThat(settings.runDirectory("r-1")).isEqualTo(Path.of("/data/dir/runs/r-1"));
         assertThat(ConfigFactory.load().hasPath(DaemonSettings.DEVICE_DISPATCHER)).isTrue();
-        assertThat(ConfigFactory.load().getString(DaemonSettings.BATCH_DISPATCHER + ".type")).isEqualTo("PinnedDispatcher");
     }
 
     @Test

@@ -99,24 +99,26 @@ public final class EmpiricalPosterior {
         int chunk = chunkRows > 0 ? chunkRows : CHUNK_POINTS;
         INDArray padded = padRows(queries);
         SoftmaxAccumulator accumulator = new SoftmaxAccumulator();
+        INDArray scratch = LogitsScratch.take(padded.dataType(), padded.rows() * Math.min(n, chunk));
         for (int start = 0; start < n; start += chunk) {
             INDArray block = points.get(NDArrayIndex.interval(start, Math.min(n, start + chunk)), NDArrayIndex.all());
-            INDArray logits = rowBlocked(padded, block, true);
+            INDArray logits = rowBlocked(padded, block, true, LogitsScratch.matrix(scratch, padded.rows(), block.rows()));
             accumulator.raiseMax(logits.max(true, 1));
             INDArray weights = Transforms.exp(logits.subiColumnVector(accumulator.runningMax()), false);
-            accumulator.addScaled(rowBlocked(weights, block, false));
+            accumulator.addScaled(rowBlocked(weights, block, false,
+                    Nd4j.create(weights.dataType(), weights.rows(), block.columns())));
         }
+        LogitsScratch.release(scratch);
         return padded == queries ? accumulator : firstRows(accumulator, (int) queries.rows());
     }
 
     /**
-     * {@code a b} (or {@code a b^T}) computed ROW_BLOCK rows of a at a time, so every BLAS call has the same shape
-     * whatever a's height: OpenBLAS picks its kernel (and summation order) from the shape, e.g. a small-matrix kernel
-     * below about 10^6 multiply-adds.
+     * {@code out = a b} (or {@code a b^T}) computed ROW_BLOCK rows of a at a time, so every BLAS call has the same
+     * shape whatever a's height: OpenBLAS picks its kernel (and summation order) from the shape, e.g. a small-matrix
+     * kernel below about 10^6 multiply-adds.
      */
-    private static INDArray rowBlocked(INDArray a, INDArray b, boolean transposeB) {
+    private static INDArray rowBlocked(INDArray a, INDArray b, boolean transposeB, INDArray out) {
         int rows = (int) a.rows();
-        INDArray out = Nd4j.create(a.dataType(), rows, transposeB ? b.rows() : b.columns());
         for (int r = 0; r < rows; r += ROW_BLOCK) {
             Nd4j.gemm(a.get(NDArrayIndex.interval(r, r + ROW_BLOCK), NDArrayIndex.all()), b,
                     out.get(NDArrayIndex.interval(r, r + ROW_BLOCK), NDArrayIndex.all()), false, transposeB, 1.0, 0.0);
