@@ -1,8 +1,10 @@
 package io.diffusim.actors.runtime;
 
+import io.diffusim.model.denoise.Denoiser;
 import io.diffusim.model.denoise.EmpiricalPosterior;
 import io.diffusim.model.denoise.EvalRequest;
 import io.diffusim.model.denoise.Prediction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -58,6 +60,20 @@ final class EvalBatch {
         INDArray t = first.t() == null ? null : concat(requests, offsets, rows, EvalRequest::t);
         INDArray condition = first.condition() == null ? null : concat(requests, offsets, rows, EvalRequest::condition);
         return new EvalBatch(List.copyOf(requests), offsets, new EvalRequest(x, t, condition));
+    }
+
+    /**
+     * One pass of {@code denoiser} over the requests (pairwise {@link #compatible}): concatenated, evaluated and cut
+     * back into one prediction per request, in order. The whole pass is tensor work, for the device thread.
+     */
+    static List<Prediction> evaluate(Denoiser denoiser, List<EvalRequest> requests) {
+        EvalBatch batch = of(requests);
+        Prediction whole = denoiser.evaluate(batch.request());
+        List<Prediction> parts = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            parts.add(batch.slice(whole, i));
+        }
+        return parts;
     }
 
     /** The request to evaluate. */

@@ -19,7 +19,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 /**
  * Owns one denoiser and evaluates requests from many particle batches (ARCHITECTURE.md §3): requests that arrive
  * while a pass runs are queued, and the next pass concatenates them (up to {@code max-eval-rows} rows) into one
- * evaluation on the device dispatcher, answering each requester with its slice. A model whose rows are not
+ * evaluation, answering each requester with its slice; concatenating, evaluating and slicing are one task on the
+ * device thread ({@link TensorWork}). A model whose rows are not
  * independent of each other ({@link ModelKey#rowIndependent()}) gets one request per pass.
  */
 public final class ModelReplica extends AbstractBehavior<ModelReplica.Command> {
@@ -44,7 +45,7 @@ public final class ModelReplica extends AbstractBehavior<ModelReplica.Command> {
     private record StartPass() implements Command {
     }
 
-    private record PassDone(List<Evaluate> group, EvalBatch batch, Prediction prediction, Throwable failure)
+    private record PassDone(List<Evaluate> group, List<Prediction> predictions, Throwable failure)
             implements Command {
     }
 
@@ -94,10 +95,10 @@ public final class ModelReplica extends AbstractBehavior<ModelReplica.Command> {
             return this;
         }
         List<Evaluate> group = nextGroup();
-        EvalBatch batch = EvalBatch.of(group.stream().map(Evaluate::request).toList());
+        List<EvalRequest> requests = group.stream().map(Evaluate::request).toList();
         busy = true;
-        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> denoiser.evaluate(batch.request()), device),
-                (prediction, failure) -> new PassDone(group, batch, prediction, failure));
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> EvalBatch.evaluate(denoiser, requests), device),
+                (predictions, failure) -> new PassDone(group, predictions, failure));
         return this;
     }
 
@@ -108,7 +109,7 @@ public final class ModelReplica extends AbstractBehavior<ModelReplica.Command> {
             if (done.failure() != null) {
                 replyTo.tell(new EvaluationFailed("model evaluation failed: " + rootMessage(done.failure())));
             } else {
-                replyTo.tell(new Evaluated(done.batch().slice(done.prediction(), i)));
+                replyTo.tell(new Evaluated(done.predictions().get(i)));
             }
         }
         if (!queue.isEmpty()) {
