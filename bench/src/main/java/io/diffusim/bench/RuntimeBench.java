@@ -79,13 +79,13 @@ public final class RuntimeBench {
             // alternating, each daemon run between two in-process runs, so drift in the machine's speed falls on both
             // sides alike (identical runs here vary by up to 25%); the median ratio is reported
             double[] ratios = new double[OVERHEAD_ROUNDS];
+            // a long-running daemon is measured warm, as the in-process side is after its warm-up run
+            daemon(client, demo, work.resolve("export-warm-up"));
             double before = local(spec, work, "run-0");
             for (int round = 0; round < OVERHEAD_ROUNDS; round++) {
-                String id = BenchRuns.submit(client, Files.readString(demo), demo.getParent());
-                BenchRuns.awaitDone(client, List.of(id));
-                double daemon = BenchRuns.throughput(client, id, work.resolve("export-" + round));
-                double after = local(spec, work, "run-" + (round + 1));
-                ratios[round] = (before + after) / 2 / daemon;
+                double daemon = daemon(client, demo, work.resolve("export-" + round));
+                    double after = local(spec, work, "run-" + (round + 1));
+                    ratios[round] = (before + after) / 2 / daemon;
                 System.out.printf(Locale.ROOT, "round %d: run %.0f, daemon %.0f, run %.0f particle-steps/s, ratio %.3f%n",
                         round, before, daemon, after, ratios[round]);
                 before = after;
@@ -94,6 +94,13 @@ public final class RuntimeBench {
             System.out.printf(Locale.ROOT, "actor overhead (%s): run/daemon, median of %d rounds %.3f (target <= 1.05)%n",
                     demo.getFileName(), OVERHEAD_ROUNDS, ratios[OVERHEAD_ROUNDS / 2]);
         }
+    }
+
+    /** The particle-steps per second of sampling of the spec file {@code spec} submitted to the daemon. */
+    private static double daemon(DaemonClient client, Path spec, Path export) throws Exception {
+        String id = BenchRuns.submit(client, Files.readString(spec), spec.getParent());
+        BenchRuns.awaitDone(client, List.of(id));
+        return BenchRuns.throughput(client, id, export);
     }
 
     /** The particle-steps per second of sampling of {@code spec} run in this process ({@code bin/diffusim run}). */
