@@ -74,7 +74,7 @@ public final class DashboardLatency {
             Dashboard dashboard = Dashboard.start(daemon.system(), hub, "127.0.0.1", settings);
             String id = BenchRuns.submit(client, SPEC.formatted(timesteps), work);
             browser.get(dashboard.url() + "runs/" + id);
-            BenchRuns.awaitDone(client, List.of(id));
+            BenchRuns.awaitDone(client, List.of(id), BenchRuns.QUIET_POLL_MS);
             Thread.sleep(1000);
             report("run " + id, (JavascriptExecutor) browser);
             flood(client, hub, dashboard, browser, work, floodRate);

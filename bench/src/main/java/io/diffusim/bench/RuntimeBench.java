@@ -84,8 +84,8 @@ public final class RuntimeBench {
             double before = local(spec, work, "run-0");
             for (int round = 0; round < OVERHEAD_ROUNDS; round++) {
                 double daemon = daemon(client, demo, work.resolve("export-" + round));
-                    double after = local(spec, work, "run-" + (round + 1));
-                    ratios[round] = (before + after) / 2 / daemon;
+                double after = local(spec, work, "run-" + (round + 1));
+                ratios[round] = (before + after) / 2 / daemon;
                 System.out.printf(Locale.ROOT, "round %d: run %.0f, daemon %.0f, run %.0f particle-steps/s, ratio %.3f%n",
                         round, before, daemon, after, ratios[round]);
                 before = after;
@@ -99,7 +99,7 @@ public final class RuntimeBench {
     /** The particle-steps per second of sampling of the spec file {@code spec} submitted to the daemon. */
     private static double daemon(DaemonClient client, Path spec, Path export) throws Exception {
         String id = BenchRuns.submit(client, Files.readString(spec), spec.getParent());
-        BenchRuns.awaitDone(client, List.of(id));
+        BenchRuns.awaitDone(client, List.of(id), BenchRuns.QUIET_POLL_MS);
         return BenchRuns.throughput(client, id, export);
     }
 
@@ -112,16 +112,18 @@ public final class RuntimeBench {
         try (DaemonProcess process = DaemonProcess.start(work.resolve("data-batching"), "127.0.0.1", 0, DaemonMain::parts);
                 DaemonClient client = DaemonClient.connect(DaemonLocation.find(process.dataDir(), null))) {
             // a first run builds the shared model replica, so neither measurement pays for it
-            BenchRuns.awaitDone(client, List.of(BenchRuns.submit(client, BATCHING_SPEC.formatted("warm-up", SMALL_RUN), work)));
+            BenchRuns.awaitDone(client, List.of(BenchRuns.submit(client, BATCHING_SPEC.formatted("warm-up", SMALL_RUN), work)),
+                    BenchRuns.WALL_CLOCK_POLL_MS);
             long start = System.nanoTime();
-            BenchRuns.awaitDone(client, List.of(BenchRuns.submit(client, BATCHING_SPEC.formatted("one-large", LARGE_RUN), work)));
+            BenchRuns.awaitDone(client, List.of(BenchRuns.submit(client, BATCHING_SPEC.formatted("one-large", LARGE_RUN), work)),
+                    BenchRuns.WALL_CLOCK_POLL_MS);
             double one = LARGE_RUN * 100 / ((System.nanoTime() - start) * 1e-9);
             start = System.nanoTime();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < CONCURRENT_RUNS; i++) {
                 ids.add(BenchRuns.submit(client, BATCHING_SPEC.formatted("small-" + i, SMALL_RUN), work));
             }
-            BenchRuns.awaitDone(client, ids);
+            BenchRuns.awaitDone(client, ids, BenchRuns.WALL_CLOCK_POLL_MS);
             double many = CONCURRENT_RUNS * SMALL_RUN * 100 / ((System.nanoTime() - start) * 1e-9);
             System.out.printf(Locale.ROOT, "continuous batching: one run of %d particles %.0f particle-steps/s, %d"
                     + " concurrent runs of %d %.0f particle-steps/s, ratio %.3f (target >= 0.7)%n", LARGE_RUN, one,

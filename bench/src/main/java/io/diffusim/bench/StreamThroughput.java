@@ -74,7 +74,7 @@ public final class StreamThroughput {
 
     private static double run(DaemonClient client, String name, Path work) throws Exception {
         String id = BenchRuns.submit(client, SPEC.formatted(name), work);
-        BenchRuns.awaitDone(client, List.of(id));
+        BenchRuns.awaitDone(client, List.of(id), BenchRuns.QUIET_POLL_MS);
         return BenchRuns.throughput(client, id, work.resolve("export-" + name));
     }
 }
