@@ -42,7 +42,7 @@ final class EvalBatch {
     }
 
     /** The requests (pairwise {@link #compatible}) written into one request; a single request is used as it is. */
-    static EvalBatch of(List<EvalRequest> requests) {
+    private static EvalBatch of(List<EvalRequest> requests) {
         if (requests.isEmpty()) {
             throw new IllegalArgumentException("no requests to batch");
         }
@@ -77,12 +77,12 @@ final class EvalBatch {
     }
 
     /** The request to evaluate. */
-    EvalRequest request() {
+    private EvalRequest request() {
         return request;
     }
 
     /** Request {@code i}'s rows of the pass's prediction, as fresh arrays (the whole prediction when there is one request). */
-    Prediction slice(Prediction whole, int i) {
+    private Prediction slice(Prediction whole, int i) {
         if (requests.size() == 1) {
             return whole;
         }
