@@ -22,7 +22,7 @@ import java.util.Locale;
  * <ul>
  * <li>actor overhead = in-process {@code run} throughput / daemon throughput for examples/demo.conf (batch 2048),
  *   both the particle-steps per second of sampling that summary.json reports, each daemon run between two in-process
- *   runs, median of {@code -Ddiffusim.bench.rounds} (5) rounds (target: at most 1.05);</li>
+ *   runs, median of {@code -Ddiffusim.bench.rounds} (9) rounds (target: at most 1.05);</li>
  * <li>continuous batching = throughput of 32 concurrent runs of 256 particles / throughput of one run of 8,192
  *   particles on the same model, wall clock from submission to the last run's end (target: at least 0.7).</li>
  * </ul>
@@ -34,7 +34,7 @@ public final class RuntimeBench {
     private static final int CONCURRENT_RUNS = 32;
     private static final int SMALL_RUN = 256;
     private static final int LARGE_RUN = 8192;
-    private static final int OVERHEAD_ROUNDS = Integer.getInteger("diffusim.bench.rounds", 5);
+    private static final int OVERHEAD_ROUNDS = Integer.getInteger("diffusim.bench.rounds", 9);
 
     /** The demo's model and chain without analyses: only sampling is timed. */
     private static final String BATCHING_SPEC = """

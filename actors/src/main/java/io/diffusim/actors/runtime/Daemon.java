@@ -11,7 +11,8 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
 /**
  * The daemon's guardian (ARCHITECTURE.md §3), the user guardian of its actor system: spawns the state store, the
  * model pool, the run registry (which resumes every unfinished run found in the store) and the front door at
- * {@code /user/front-door}, registered with the receptionist. It only spawns; the store it is given stays open and
+ * {@code /user/front-door}, registered with the receptionist, and keeps the device thread for the daemon's life
+ * (TensorWork). It only spawns; the store it is given stays open and
  * is closed by whoever opened it, after the actor system has terminated.
  */
 public final class Daemon {
@@ -29,6 +30,7 @@ public final class Daemon {
     /** A daemon whose runs also tell {@code events} of every record and status change as they happen. */
     public static Behavior<Void> create(RunStore store, DaemonSettings settings, RunEvents events) {
         return Behaviors.setup(context -> {
+            TensorWork.keepDeviceThread(context);
             ActorRef<StateStore.Command> state = context.spawn(StateStore.create(store), "state-store",
                     DispatcherSelector.fromConfig(DaemonSettings.STORE_DISPATCHER));
             ActorRef<ModelPool.Command> models = context.spawn(ModelPool.create(settings.maxEvalRows()), "model-pool");

@@ -3,6 +3,8 @@ package io.diffusim.actors.runtime;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * Where the daemon's tensor work runs: model passes, the particle batches' sampler updates and the analyses' per-step
@@ -22,6 +24,16 @@ final class TensorWork {
     /** The dispatcher a particle batch is spawned on. */
     static DispatcherSelector dispatcher() {
         return DispatcherSelector.fromConfig(DaemonSettings.DEVICE_DISPATCHER);
+    }
+
+    /**
+     * Keeps the device thread for as long as {@code context}'s actor lives. Pekko ends a dispatcher's threads a
+     * second after the last actor on it stops, so without an actor that stays, every run would start on a fresh
+     * thread: a fresh OpenMP team and fresh reused buffers (LogitsScratch) to fault in. The thread ends with the
+     * actor system.
+     */
+    static void keepDeviceThread(ActorContext<?> context) {
+        context.spawn(Behaviors.empty(), "device-thread", dispatcher());
     }
 
     /** The executor for model passes and analysis steps. */
