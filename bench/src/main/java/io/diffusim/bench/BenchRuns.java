@@ -7,12 +7,10 @@ import io.diffusim.analysis.output.SummaryJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /** What the runtime benchmarks do with a daemon: submit a spec, wait for runs, read a run's sampling throughput. */
 final class BenchRuns {
 
-    private static final Set<String> ENDED = Set.of("done", "failed", "stopped");
     /**
      * How often a run's state is asked for when noticing its end at once does not matter (its throughput comes from
      * summary.json, which the daemon measures itself): rarely, since every poll is CPU work beside the run.
@@ -36,7 +34,7 @@ final class BenchRuns {
     static void awaitDone(DaemonClient client, List<String> ids, long pollMs) throws InterruptedException {
         for (String id : ids) {
             RunStatus status = client.status(id);
-            while (!ENDED.contains(status.state())) {
+            while (!status.ended()) {
                 Thread.sleep(pollMs);
                 status = client.status(id);
             }

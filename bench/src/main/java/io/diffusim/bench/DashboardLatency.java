@@ -8,6 +8,8 @@ import io.diffusim.actors.dashboard.DashboardSettings;
 import io.diffusim.actors.daemon.DaemonMain;
 import io.diffusim.actors.daemon.DaemonProcess;
 import io.diffusim.actors.protocol.FrontDoorCommand.Action;
+import io.diffusim.actors.runtime.DaemonHealth;
+import io.diffusim.actors.runtime.RunObserver;
 import io.diffusim.actors.store.MetricRecord;
 import io.diffusim.model.NativeMemoryGuard;
 import io.diffusim.model.Nd4jRuntime;
@@ -15,6 +17,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,11 +70,12 @@ public final class DashboardLatency {
         Path work = Files.createTempDirectory("diffusim-dashboard-bench");
         DashboardSettings settings = DashboardSettings.from(com.typesafe.config.ConfigFactory.load()).withPort(0);
         DashboardHub hub = new DashboardHub(settings.maxPoints());
+        DaemonHealth health = new DaemonHealth(Instant.now());
         ChromeDriver browser = chromium(work.resolve("profile"));
         try (DaemonProcess daemon = DaemonProcess.start(work.resolve("data"), "127.0.0.1", 0,
-                (dir, config) -> DaemonMain.parts(dir, config, hub));
+                (dir, config) -> DaemonMain.parts(dir, config, List.of(new RunObserver("dashboard", hub)), health));
                 DaemonClient client = DaemonClient.connect(DaemonLocation.find(daemon.dataDir(), null))) {
-            Dashboard dashboard = Dashboard.start(daemon.system(), hub, "127.0.0.1", settings);
+            Dashboard dashboard = Dashboard.start(daemon.system(), hub, health, "127.0.0.1", settings);
             String id = BenchRuns.submit(client, SPEC.formatted(timesteps), work);
             browser.get(dashboard.url() + "runs/" + id);
             BenchRuns.awaitDone(client, List.of(id), BenchRuns.QUIET_POLL_MS);

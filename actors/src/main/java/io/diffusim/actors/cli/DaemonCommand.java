@@ -3,6 +3,7 @@ package io.diffusim.actors.cli;
 import io.diffusim.actors.daemon.DaemonFile;
 import io.diffusim.actors.daemon.DaemonMain;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +40,11 @@ final class DaemonCommand implements Callable<Integer> {
             throw new BadInputException("--http-port = " + httpPort + ": expected an integer in [0, 65535]");
         }
         CliRuntime.init();
-        DaemonMain.run(dataDir, bind, port, httpPort, command.commandLine().getOut());
-        return ExitCode.OK;
+        Optional<String> failure = DaemonMain.run(dataDir, bind, port, httpPort, command.commandLine().getOut());
+        failure.ifPresent(message -> {
+            command.commandLine().getErr().println("diffusim: daemon stopped: " + message);
+            command.commandLine().getErr().flush();
+        });
+        return failure.isPresent() ? ExitCode.FAILURE : ExitCode.OK;
     }
 }

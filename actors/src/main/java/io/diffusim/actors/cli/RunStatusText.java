@@ -7,7 +7,6 @@ import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * How the CLI prints a daemon run's status and metric records: RUNSPEC.md's {@code status --json} object, a
@@ -16,8 +15,6 @@ import java.util.Set;
 final class RunStatusText {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> ENDED = Set.of("done", "failed", "stopped");
-
     private RunStatusText() {
     }
 
@@ -50,7 +47,7 @@ final class RunStatusText {
     }
 
     static boolean ended(RunStatus status) {
-        return ENDED.contains(status.state());
+        return status.ended();
     }
 
     /** 0 for a run that is done; otherwise one line on stderr saying how it ended, and 1. */

@@ -148,9 +148,9 @@ public final class DaemonClient implements AutoCloseable {
             return reply.toCompletableFuture().get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DaemonUnreachableException(location.noDaemon());
+            throw new DaemonUnreachableException(location.notAnswering(timeout));
         } catch (ExecutionException | TimeoutException e) {
-            throw new DaemonUnreachableException(location.noDaemon());
+            throw new DaemonUnreachableException(location.notAnswering(timeout));
         }
     }
 

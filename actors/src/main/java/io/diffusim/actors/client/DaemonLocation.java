@@ -2,15 +2,24 @@ package io.diffusim.actors.client;
 
 import io.diffusim.actors.daemon.DaemonFile;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Where the CLI finds its daemon (RUNSPEC.md): the one that owns {@code --data-dir} (through its
  * {@code daemon.json}) or the one at {@code --daemon host:port}.
  *
- * @param options the command-line options that name this daemon, for messages
+ * @param options  the command-line options that name this daemon, for messages
+ * @param noDaemon the one line to print when nothing listens there
+ * @param daemon   the daemon as messages name it: "daemon pid N on data dir D", or "the daemon at HOST:PORT"
  */
-public record DaemonLocation(String host, int port, String options, String noDaemon) {
+public record DaemonLocation(String host, int port, String options, String noDaemon, String daemon) {
+
+    /** The line to print when the daemon is there (its process lives, its port accepts) but does not answer. */
+    public String notAnswering(Duration waited) {
+        return daemon + " is not answering (waited " + waited.toSeconds() + " s); see its log, or stop it and start it"
+                + " again";
+    }
 
     /**
      * The daemon at {@code hostPort} when given, else the live daemon of {@code dataDir}.
@@ -28,7 +37,8 @@ public record DaemonLocation(String host, int port, String options, String noDae
         if (file.isEmpty()) {
             throw new DaemonUnreachableException(noDaemon);
         }
-        return new DaemonLocation(file.get().host(), file.get().port(), "--data-dir " + dir, noDaemon);
+        return new DaemonLocation(file.get().host(), file.get().port(), "--data-dir " + dir, noDaemon,
+                "daemon pid " + file.get().pid() + " on data dir " + dir);
     }
 
     private static DaemonLocation ofAddress(String hostPort) {
@@ -43,7 +53,7 @@ public record DaemonLocation(String host, int port, String options, String noDae
         if (!DaemonFile.accepting(host, port)) {
             throw new DaemonUnreachableException(noDaemon);
         }
-        return new DaemonLocation(host, port, "--daemon " + hostPort, noDaemon);
+        return new DaemonLocation(host, port, "--daemon " + hostPort, noDaemon, "the daemon at " + hostPort);
     }
 
     private static int parsePort(String text) {

@@ -2,6 +2,7 @@ package io.diffusim.actors.daemon;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.diffusim.actors.runtime.DaemonFailure;
 import io.diffusim.actors.stream.StreamAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -130,10 +132,21 @@ public final class DaemonProcess implements AutoCloseable {
         return system;
     }
 
-    /** Blocks until the actor system has terminated and the state is closed (only the daemon's main thread calls it). */
-    public void awaitTermination() {
+    /**
+     * Blocks until the actor system has terminated and the state is closed (only the daemon's main thread calls it).
+     *
+     * @return why the daemon shut itself down ({@link DaemonFailure}), or empty after a requested shutdown
+     */
+    public Optional<String> awaitTermination() {
         system.getWhenTerminated().toCompletableFuture().join();
         cleanUp();
+        return failure();
+    }
+
+    /** Why the daemon shut itself down, if it did: a part it cannot work without stopped. */
+    public Optional<String> failure() {
+        return CoordinatedShutdown.get(system).getShutdownReason()
+                .filter(DaemonFailure.class::isInstance).map(reason -> ((DaemonFailure) reason).message());
     }
 
     /** Runs the coordinated shutdown and waits for it. */

@@ -2,6 +2,8 @@ package io.diffusim.actors.dashboard;
 
 import io.diffusim.actors.protocol.FrontDoorCommand;
 import io.diffusim.actors.runtime.Daemon;
+import io.diffusim.actors.runtime.DaemonFailure;
+import io.diffusim.actors.runtime.DaemonHealth;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,14 +40,17 @@ public final class Dashboard {
      * Serves the dashboard of the daemon running in {@code system} (its front door already started) on
      * {@code host:settings.port()} (0: any free port).
      */
-    public static Dashboard start(ActorSystem<?> system, DashboardHub hub, String host, DashboardSettings settings) {
+    public static Dashboard start(ActorSystem<?> system, DashboardHub hub, DaemonHealth health, String host,
+            DashboardSettings settings) {
         FrontDoorAsk frontDoor = new FrontDoorAsk(frontDoor(system), system, settings.askTimeout());
         DashboardPages pages = new DashboardPages("/webjars/chart.js/" + chartJsVersion() + "/dist/chart.umd.js");
-        DashboardRoutes routes = new DashboardRoutes(frontDoor, hub, settings, pages, Materializer.matFromSystem(system));
+        DashboardRoutes routes = new DashboardRoutes(frontDoor, hub, health, settings, pages,
+                Materializer.matFromSystem(system));
         try {
             ServerBinding binding = Http.get(system).newServerAt(host, settings.port()).bind(routes.route())
                     .toCompletableFuture().get(BIND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             binding.addToCoordinatedShutdown(UNBIND_DEADLINE, system);
+            binding.whenTerminated().thenRun(() -> onServerStopped(system, health, binding));
             return new Dashboard(binding);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -58,6 +63,20 @@ public final class Dashboard {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the dashboard was starting", e);
         }
+    }
+
+    /**
+     * The HTTP server ends with the daemon's shutdown; ending at any other time leaves the daemon without its
+     * dashboard, so the daemon shuts down naming it (docs/supervision.md) rather than run on half-alive.
+     */
+    private static void onServerStopped(ActorSystem<?> system, DaemonHealth health, ServerBinding binding) {
+        DaemonFailure.essentialStopped(system, health, "dashboard", "HTTP server on "
+                + binding.localAddress().getHostString() + ":" + binding.localAddress().getPort() + " stopped");
+    }
+
+    /** The server's binding (tests end it to see the daemon shut down). */
+    ServerBinding binding() {
+        return binding;
     }
 
     /** The port the dashboard listens on. */

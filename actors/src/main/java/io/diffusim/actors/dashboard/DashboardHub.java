@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The dashboard's side of the daemon's {@link RunEvents}: keeps a {@link RunPageFeed} per run (its records, series and
- * status) and fans each event out to the pages watching that run. Called on the supervisors' threads; it never
- * waits: a page that falls behind is cut off and reconnects.
+ * status) and fans each event out to the pages watching that run. Called on its own observer thread
+ * ({@link io.diffusim.actors.runtime.IsolatedObserver}), never a run's; it never waits: a page that falls behind is
+ * cut off and reconnects.
  */
 public final class DashboardHub implements RunEvents {
 
@@ -32,9 +33,17 @@ public final class DashboardHub implements RunEvents {
         feed(runId).recorded(firstIndex, records, at);
     }
 
+    /**
+     * An ended run's feed goes once no page watches it (a daemon that runs for weeks keeps no records of runs nobody
+     * looks at); a page opened later fills a new feed from the store.
+     */
     @Override
     public void status(RunStatus status) {
-        feed(status.id()).status(status);
+        RunPageFeed feed = feed(status.id());
+        feed.status(status);
+        if (status.ended() && feed.clientCount() == 0) {
+            feeds.remove(status.id(), feed);
+        }
     }
 
     /** The feed of {@code runId}, made empty (and incomplete) on first use. */

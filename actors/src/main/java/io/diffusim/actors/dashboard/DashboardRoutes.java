@@ -18,7 +18,9 @@ import io.diffusim.actors.protocol.FrontDoorCommand.Metrics;
 import io.diffusim.actors.protocol.FrontDoorCommand.Snapshot;
 import io.diffusim.actors.protocol.FrontDoorCommand.Status;
 import io.diffusim.actors.protocol.FrontDoorCommand.StatusReply;
+import io.diffusim.actors.runtime.DaemonHealth;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +40,6 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.Materializer;
-import org.apache.pekko.stream.QueueOfferResult;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
@@ -46,6 +47,7 @@ import org.apache.pekko.stream.javadsl.Source;
  * <pre>
  * GET  /                         run list (HTML)
  * GET  /runs/{id}                run page (HTML)
+ * GET  /api/health               200 with uptime and run counts while the daemon works, 503 naming what is down
  * GET  /api/runs                 every run's status (JSON)
  * GET  /api/runs/{id}            status and resolved spec
  * GET  /api/runs/{id}/events     live feed (server-sent events: init, records, status)
@@ -62,14 +64,16 @@ final class DashboardRoutes {
 
     private final FrontDoorAsk frontDoor;
     private final DashboardHub hub;
+    private final DaemonHealth health;
     private final DashboardSettings settings;
     private final DashboardPages pages;
     private final Materializer materializer;
 
-    DashboardRoutes(FrontDoorAsk frontDoor, DashboardHub hub, DashboardSettings settings, DashboardPages pages,
-            Materializer materializer) {
+    DashboardRoutes(FrontDoorAsk frontDoor, DashboardHub hub, DaemonHealth health, DashboardSettings settings,
+            DashboardPages pages, Materializer materializer) {
         this.frontDoor = frontDoor;
         this.hub = hub;
+        this.health = health;
         this.settings = settings;
         this.pages = pages;
         this.materializer = materializer;
@@ -79,9 +83,11 @@ final class DashboardRoutes {
         return concat(
                 pathSingleSlash(() -> get(this::runList)),
                 pathPrefix("runs", () -> path(PathMatchers.segment(), id -> get(() -> runPage(id)))),
-                pathPrefix("api", () -> pathPrefix("runs", () -> concat(
-                        pathEnd(() -> get(this::runListJson)),
-                        pathPrefix(PathMatchers.segment(), this::runApi)))),
+                pathPrefix("api", () -> concat(
+                        path("health", () -> get(this::health)),
+                        pathPrefix("runs", () -> concat(
+                                pathEnd(() -> get(this::runListJson)),
+                                pathPrefix(PathMatchers.segment(), this::runApi))))),
                 pathPrefix("assets", () -> get(() -> getFromResourceDirectory("io/diffusim/actors/dashboard/assets"))),
                 pathPrefix("webjars", () -> get(() -> getFromResourceDirectory("META-INF/resources/webjars"))));
     }
@@ -92,6 +98,16 @@ final class DashboardRoutes {
 
     private Route runListJson() {
         return reply(frontDoor.listRuns().thenApply(list -> json(StatusCodes.OK, DashboardJson.runList(list.runs()))));
+    }
+
+    private Route health() {
+        CompletionStage<HttpResponse> report = frontDoor.listRuns()
+                .thenApply(list -> HealthReport.of(health, Instant.now(), list.runs(), null))
+                .exceptionally(failure -> HealthReport.of(health, Instant.now(), null, "did not answer: "
+                        + rootMessage(failure)))
+                .thenApply(node -> json(HealthReport.up(node) ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE,
+                        DashboardJson.text(node)));
+        return onSuccess(report, DashboardRoutes::complete);
     }
 
     private Route runApi(String id) {
@@ -161,18 +177,21 @@ final class DashboardRoutes {
         });
     }
 
+    /**
+     * A page's event stream on {@code feed}: a bounded queue the feed offers to (never waits). A page that falls
+     * behind is cut off (it reconnects and starts from a fresh init); a page that went away is removed from the feed
+     * as soon as its stream ends, whether or not the feed has anything to send it.
+     */
     private Source<ServerSentEvent, NotUsed> subscribe(RunPageFeed feed) {
         Pair<BoundedSourceQueue<ServerSentEvent>, Source<ServerSentEvent, NotUsed>> queue =
                 Source.<ServerSentEvent>queue(settings.clientBuffer()).preMaterialize(materializer);
-        BoundedSourceQueue<ServerSentEvent> events = queue.first();
-        feed.subscribe((type, data) -> {
-            if (events.offer(ServerSentEvent.create(data, type)) == QueueOfferResult.enqueued()) {
-                return true;
-            }
-            events.complete();
-            return false;
-        });
-        return queue.second().keepAlive(KEEP_ALIVE, ServerSentEvent::heartbeat);
+        FeedClient client = new PageStream(queue.first());
+        feed.subscribe(client);
+        return queue.second().keepAlive(KEEP_ALIVE, ServerSentEvent::heartbeat)
+                .watchTermination((notUsed, ended) -> {
+                    ended.whenComplete((done, failure) -> feed.unsubscribe(client));
+                    return notUsed;
+                });
     }
 
     private static Route validId(String id, Supplier<Route> inner) {

@@ -61,7 +61,7 @@ final class RunPageFeed {
             series.clear();
             base = firstIndex;
             end = firstIndex;
-            clients.forEach(client -> client.offer("init", init()));
+            send("init", init());
         }
         int skip = end - firstIndex;
         if (skip >= added.size()) {
@@ -108,14 +108,19 @@ final class RunPageFeed {
             records.add(record);
             series.computeIfAbsent(name(record), n -> new ArrayList<>()).add(new double[] {record.step(), record.value()});
         }
-        clients.forEach(client -> client.offer("init", init()));
+        send("init", init());
     }
 
     /** Connects a page: it gets the init event now and every later event. */
     synchronized void subscribe(FeedClient client) {
-        if (client.offer("init", init())) {
+        if (offer(client, "init", init())) {
             clients.add(client);
         }
+    }
+
+    /** Disconnects a page that went away. */
+    synchronized void unsubscribe(FeedClient client) {
+        clients.remove(client);
     }
 
     /** The init event: status and every series so far, decimated. */
@@ -162,7 +167,16 @@ final class RunPageFeed {
     }
 
     private void send(String type, String data) {
-        clients.removeIf(client -> !client.offer(type, data));
+        clients.removeIf(client -> !offer(client, type, data));
+    }
+
+    /** A client that throws is as good as gone: it is dropped, and the other pages and the feed go on. */
+    private static boolean offer(FeedClient client, String type, String data) {
+        try {
+            return client.offer(type, data);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static String name(MetricRecord record) {

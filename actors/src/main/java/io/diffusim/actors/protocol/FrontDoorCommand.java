@@ -62,6 +62,11 @@ public sealed interface FrontDoorCommand extends CborSerializable {
 
     /** status --json fields (RUNSPEC.md): state is queued|running|paused|done|failed|stopped; error may be null. */
     record RunStatus(String id, String state, int step, int steps, String error) implements CborSerializable {
+
+        /** Done, failed or stopped: nothing more happens to the run. */
+        public boolean ended() {
+            return state.equals("done") || state.equals("failed") || state.equals("stopped");
+        }
     }
 
     sealed interface StatusReply extends CborSerializable {

@@ -10,8 +10,13 @@ import java.nio.file.Path;
  * @param maxEvalRows   rows a model replica evaluates in one pass at most
  * @param maxActiveRuns runs stepping at once; later submissions wait as {@code queued}
  * @param runsDirectory where each ended run's output directory is written ({@code <runsDirectory>/<run-id>})
+ * @param observerBuffer record batches that may wait for one observer (dashboard, metric stream) before further
+ *                       ones are dropped for it
+ * @param runRestarts   times a run is restarted from its checkpoint after its actors stopped for a reason outside
+ *                      the run, before it is marked failed
  */
-public record DaemonSettings(int maxEvalRows, int maxActiveRuns, Path runsDirectory) {
+public record DaemonSettings(int maxEvalRows, int maxActiveRuns, Path runsDirectory, int observerBuffer,
+        int runRestarts) {
 
     /** Tensor work runs here: model passes, particle batches, analysis steps (ARCHITECTURE.md §3; {@link TensorWork}). */
     public static final String DEVICE_DISPATCHER = "diffusim.runtime.device-dispatcher";
@@ -27,16 +32,28 @@ public record DaemonSettings(int maxEvalRows, int maxActiveRuns, Path runsDirect
         if (maxActiveRuns < 1) {
             throw new IllegalArgumentException("diffusim.runtime.max-active-runs = " + maxActiveRuns + ": expected >= 1");
         }
+        if (observerBuffer < 1) {
+            throw new IllegalArgumentException("diffusim.runtime.observer-buffer = " + observerBuffer + ": expected >= 1");
+        }
+        if (runRestarts < 0) {
+            throw new IllegalArgumentException("diffusim.runtime.run-restarts = " + runRestarts + ": expected >= 0");
+        }
         if (runsDirectory == null) {
             throw new IllegalArgumentException("runsDirectory must not be null");
         }
+    }
+
+    /** The defaults for the rest: as diffusim-runtime.conf has them. */
+    public DaemonSettings(int maxEvalRows, int maxActiveRuns, Path runsDirectory) {
+        this(maxEvalRows, maxActiveRuns, runsDirectory, 10_000, 3);
     }
 
     /** The settings under {@code diffusim.runtime} of {@code config}; relative paths resolve against {@code dataDir}. */
     public static DaemonSettings from(Config config, Path dataDir) {
         Config runtime = config.getConfig("diffusim.runtime");
         return new DaemonSettings(runtime.getInt("max-eval-rows"), runtime.getInt("max-active-runs"),
-                dataDir.resolve(runtime.getString("runs-directory")).toAbsolutePath().normalize());
+                dataDir.resolve(runtime.getString("runs-directory")).toAbsolutePath().normalize(),
+                runtime.getInt("observer-buffer"), runtime.getInt("run-restarts"));
     }
 
     /** Where the output directory of run {@code runId} is written. */

@@ -33,6 +33,9 @@ public final class ModelPool extends AbstractBehavior<ModelPool.Command> {
     private record UserEnded(ModelKey key, ActorRef<?> user) implements Command {
     }
 
+    private record ReplicaEnded(ModelKey key, ActorRef<ModelReplica.Command> replica) implements Command {
+    }
+
     private record Replica(ActorRef<ModelReplica.Command> ref, Set<ActorRef<?>> users) {
     }
 
@@ -54,17 +57,32 @@ public final class ModelPool extends AbstractBehavior<ModelPool.Command> {
         return newReceiveBuilder()
                 .onMessage(Acquire.class, this::onAcquire)
                 .onMessage(UserEnded.class, this::onUserEnded)
+                .onMessage(ReplicaEnded.class, this::onReplicaEnded)
                 .build();
     }
 
     private Behavior<Command> onAcquire(Acquire acquire) {
-        Replica replica = replicas.computeIfAbsent(acquire.key(), key -> new Replica(getContext().spawn(
-                ModelReplica.create(acquire.denoiser(), key.rowIndependent(), maxEvalRows), "replica-" + ++spawned),
-                new HashSet<>()));
+        Replica replica = replicas.computeIfAbsent(acquire.key(), key -> spawn(key, acquire.denoiser()));
         if (replica.users().add(acquire.user())) {
             getContext().watchWith(acquire.user(), new UserEnded(acquire.key(), acquire.user()));
         }
         acquire.replyTo().tell(new Acquired(replica.ref()));
+        return this;
+    }
+
+    private Replica spawn(ModelKey key, Denoiser denoiser) {
+        ActorRef<ModelReplica.Command> ref = getContext().spawn(ModelReplica.create(denoiser, key.rowIndependent(),
+                maxEvalRows), "replica-" + ++spawned);
+        getContext().watchWith(ref, new ReplicaEnded(key, ref));
+        return new Replica(ref, new HashSet<>());
+    }
+
+    /** A replica that stopped by itself (its users restart their runs) is forgotten, so the next run gets a new one. */
+    private Behavior<Command> onReplicaEnded(ReplicaEnded ended) {
+        Replica replica = replicas.get(ended.key());
+        if (replica != null && replica.ref().equals(ended.replica())) {
+            replicas.remove(ended.key());
+        }
         return this;
     }
 

@@ -4,24 +4,40 @@ import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import io.diffusim.actors.store.MetricRecord;
 import java.util.List;
 
-/** Hands every event to several {@link RunEvents} in turn (e.g. the metric stream and the dashboard). */
-public record RunEventsFanOut(List<RunEvents> targets) implements RunEvents {
+/**
+ * Where a daemon's runs publish their events, once: each observer gets them through its own {@link IsolatedObserver},
+ * so a slow, stuck or failing observer delays or hurts neither the run nor the other observers.
+ */
+public final class RunEventsFanOut implements RunEvents, AutoCloseable {
 
-    public RunEventsFanOut {
-        targets = List.copyOf(targets);
+    private final List<IsolatedObserver> observers;
+
+    private RunEventsFanOut(List<IsolatedObserver> observers) {
+        this.observers = observers;
     }
 
-    public static RunEvents of(RunEvents... targets) {
-        return targets.length == 1 ? targets[0] : new RunEventsFanOut(List.of(targets));
+    /** Starts one isolated observer per entry, each holding at most {@code capacity} record batches in waiting. */
+    public static RunEventsFanOut isolating(List<RunObserver> observers, int capacity) {
+        return new RunEventsFanOut(observers.stream()
+                .map(observer -> new IsolatedObserver(observer.name(), observer.events(), capacity)).toList());
     }
 
     @Override
     public void recorded(String runId, int firstIndex, List<MetricRecord> records) {
-        targets.forEach(t -> t.recorded(runId, firstIndex, records));
+        observers.forEach(observer -> observer.recorded(runId, firstIndex, records));
     }
 
     @Override
     public void status(RunStatus status) {
-        targets.forEach(t -> t.status(status));
+        observers.forEach(observer -> observer.status(status));
+    }
+
+    List<IsolatedObserver> observers() {
+        return observers;
+    }
+
+    @Override
+    public void close() {
+        observers.forEach(IsolatedObserver::close);
     }
 }

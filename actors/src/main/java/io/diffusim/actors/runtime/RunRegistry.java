@@ -60,6 +60,13 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
             implements Command {
     }
 
+    /**
+     * A supervisor is about to stop without ending its run, for a reason outside the run (one of its actors stopped):
+     * the run is restarted from its checkpoints.
+     */
+    public record RunInterrupted(String runId, String reason) implements Command {
+    }
+
     /** A supervisor's latest record of its run. */
     public record RunUpdated(RunRecord run) implements Command {
     }
@@ -77,6 +84,8 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
     private final Executor work;
     private final RunTable table = new RunTable();
     private final Map<String, ActorRef<RunSupervisor.Command>> live = new HashMap<>();
+    private final Map<String, String> interrupted = new HashMap<>();
+    private final Map<String, Integer> restarts = new HashMap<>();
     private int spawned;
 
     private RunRegistry(ActorContext<Command> context, RunSupervisor.Services services) {
@@ -121,6 +130,7 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
                 .onMessage(GetMetrics.class, this::onGetMetrics)
                 .onMessage(GetSnapshot.class, this::onGetSnapshot)
                 .onMessage(RunUpdated.class, this::onRunUpdated)
+                .onMessage(RunInterrupted.class, this::onRunInterrupted)
                 .onMessage(SupervisorEnded.class, this::onSupervisorEnded)
                 .build();
     }
@@ -209,17 +219,38 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
         if (supervisor != null && RunStates.ended(updated.run().state())) {
             // from now on the store answers for the run: a request forwarded to a retiring supervisor could be lost
             live.remove(updated.run().id());
+            restarts.remove(updated.run().id());
             supervisor.tell(new RunSupervisor.Retire());
             startWaiting();
         }
         return this;
     }
 
+    private Behavior<Command> onRunInterrupted(RunInterrupted message) {
+        interrupted.put(message.runId(), message.reason());
+        return this;
+    }
+
+    /**
+     * A supervisor stopped. Unless it ended its run first, the run was cut short by something outside it (a bug in
+     * the runtime, a stopped replica or batch): it is restarted from its checkpoints, at most {@code run-restarts}
+     * times, then marked failed. A paused run stays parked until resumed, as after a daemon restart.
+     */
     private Behavior<Command> onSupervisorEnded(SupervisorEnded ended) {
         live.remove(ended.runId());
+        String reason = interrupted.remove(ended.runId());
         RunRecord run = table.get(ended.runId());
-        if (run != null && !RunStates.ended(run.state())) {
-            persist(run.withState(RunStates.FAILED, "the run's supervisor stopped unexpectedly (see the daemon log)"));
+        if (run != null && !RunStates.ended(run.state()) && !run.state().equals(RunStates.PAUSED)) {
+            String why = reason == null ? "the run's supervisor stopped unexpectedly (see the daemon log)" : reason;
+            int restart = restarts.merge(run.id(), 1, Integer::sum);
+            int allowed = services.settings().runRestarts();
+            if (restart <= allowed) {
+                getContext().getLog().warn("run {}: {}; restarting it from its last checkpoint ({} of {})", run.id(), why,
+                        restart, allowed);
+                persist(table.requeueFirst(run));
+            } else {
+                persist(run.withState(RunStates.FAILED, why + " (restarted " + allowed + " times already)"));
+            }
         }
         startWaiting();
         return this;

@@ -83,7 +83,8 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
     private record StoreFailed(StateStore.WriteFailed failed) implements Command {
     }
 
-    private record BatchTerminated(int batch) implements Command {
+    /** A child the run needs (its starter, a batch, its model replica) stopped before the run ended. */
+    private record PartStopped(String part) implements Command {
     }
 
     private final RunSpec spec;
@@ -114,8 +115,8 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         this.last = new SamplerState[split.size()];
         this.record = record;
         update(record.withState(RunStates.RUNNING, null));
-        context.spawn(RunStarter.create(record.id(), spec, split.size(), context.getSelf(), services,
-                context.messageAdapter(RunStarter.Outcome.class, Started::new)), "starter");
+        context.watchWith(context.spawn(RunStarter.create(record.id(), spec, split.size(), context.getSelf(), services,
+                context.messageAdapter(RunStarter.Outcome.class, Started::new)), "starter"), new PartStopped("starter"));
     }
 
     /** @param record the run as stored; its checkpoints, if any, are where the batches start */
@@ -131,7 +132,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
                 .onMessage(BatchStepped.class, this::onBatchStepped)
                 .onMessage(BatchDone.class, this::onBatchDone)
                 .onMessage(BatchFailed.class, this::onBatchFailed)
-                .onMessage(BatchTerminated.class, this::onBatchTerminated)
+                .onMessage(PartStopped.class, this::onPartStopped)
                 .onMessage(StepAnalysed.class, this::onStepAnalysed)
                 .onMessage(Finished.class, this::onFinished)
                 .onMessage(StoreFailed.class, this::onStoreFailed)
@@ -145,6 +146,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
             return end(RunStates.FAILED, started.outcome().error());
         }
         start = started.outcome().start();
+        getContext().watchWith(start.replica(), new PartStopped("model replica"));
         update(new RunRecord(record.id(), record.spec(), record.state(), record.step(), start.parts().sampler().steps(),
                 record.submittedNs(), record.error()));
         int[] firstSteps = new int[split.size()];
@@ -168,7 +170,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
                     spec.checkpointEvery(), paused);
             ActorRef<ParticleBatch.Command> batch = getContext().spawn(ParticleBatch.create(setup), "batch-" + b,
                     TensorWork.dispatcher());
-            getContext().watchWith(batch, new BatchTerminated(b));
+            getContext().watchWith(batch, new PartStopped("batch " + b));
             batches.add(batch);
         }
         return this;
@@ -200,8 +202,18 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         return end(RunStates.FAILED, message.error());
     }
 
-    private Behavior<Command> onBatchTerminated(BatchTerminated message) {
-        return end(RunStates.FAILED, "batch " + message.batch() + " stopped unexpectedly (see the daemon log)");
+    /**
+     * The starter stops by itself once it has answered; a batch or the replica stopping before the run ended was no
+     * fault of the run's (a batch reports its own errors as {@link BatchFailed}): the registry restarts the run from
+     * its checkpoints.
+     */
+    private Behavior<Command> onPartStopped(PartStopped message) {
+        if (message.part().equals("starter") && start != null) {
+            return this;
+        }
+        String reason = "its " + message.part() + " stopped unexpectedly (see the daemon log)";
+        services.registry().tell(new RunRegistry.RunInterrupted(record.id(), reason));
+        return Behaviors.stopped();
     }
 
     /** Hands the next whole step to the analyses, or finishes once every batch has ended; one at a time. */

@@ -85,6 +85,13 @@ final class RunTable {
         return run;
     }
 
+    /** A run whose supervisor stopped midway goes first in the queue, to resume from its checkpoints. */
+    RunRecord requeueFirst(RunRecord run) {
+        waiting.remove(run.id());
+        waiting.addFirst(run.id());
+        return changed(run.withState(RunStates.QUEUED, null));
+    }
+
     static RunStatus status(RunRecord run) {
         return new RunStatus(run.id(), run.state(), run.step(), run.steps(), run.error());
     }

@@ -3,6 +3,7 @@ package io.diffusim.actors.runtime;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
@@ -17,6 +18,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * against 0.96-1.08 with everything on the device thread).
  */
 final class TensorWork {
+
+    /** The keeper's name under the guardian, which spawns it again should it stop. */
+    static final String KEEPER_NAME = "device-thread";
 
     private TensorWork() {
     }
@@ -33,7 +37,8 @@ final class TensorWork {
      * actor system.
      */
     static void keepDeviceThread(ActorContext<?> context) {
-        context.spawn(Behaviors.empty(), "device-thread", dispatcher());
+        context.watch(context.spawn(Behaviors.supervise(Behaviors.<Void>empty()).onFailure(SupervisorStrategy.restart()),
+                KEEPER_NAME, dispatcher()));
     }
 
     /** The executor for model passes and analysis steps. */

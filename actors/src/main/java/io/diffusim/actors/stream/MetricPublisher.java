@@ -8,7 +8,6 @@ import io.diffusim.actors.store.MetricRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,8 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class MetricPublisher implements RunEvents, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricPublisher.class);
-    private static final Set<String> ENDED = Set.of("done", "failed", "stopped");
-
     private final ConcurrentPublication publication;
     private final ThreadLocal<StreamEncoder> encoders = ThreadLocal.withInitial(StreamEncoder::new);
     private final LongAdder published = new LongAdder();
@@ -70,7 +67,7 @@ public final class MetricPublisher implements RunEvents, AutoCloseable {
     public void status(RunStatus status) {
         StreamEncoder encoder = encoders.get();
         offer(encoder, encoder.status(status, logSizes.getOrDefault(status.id(), -1)));
-        if (ENDED.contains(status.state())) {
+        if (status.ended()) {
             logSizes.remove(status.id());
         }
     }

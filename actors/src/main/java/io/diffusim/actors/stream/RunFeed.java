@@ -7,7 +7,6 @@ import io.diffusim.actors.runtime.RunEvents;
 import io.diffusim.actors.store.MetricRecord;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.agrona.concurrent.NanoClock;
 
 /**
@@ -22,8 +21,6 @@ import org.agrona.concurrent.NanoClock;
  * happens on the thread that calls {@link #poll}; the daemon is never asked from inside the stream's handler.
  */
 public final class RunFeed implements AutoCloseable {
-
-    private static final Set<String> ENDED = Set.of("done", "failed", "stopped");
 
     private final String runId;
     private final RunHistory history;
@@ -125,7 +122,7 @@ public final class RunFeed implements AutoCloseable {
         if (ended) {
             return;
         }
-        if (ENDED.contains(status.state())) {
+        if (status.ended()) {
             if (live && (behind || records != expected)) {
                 // records dropped just before the end are never followed by a later one: read them from the daemon
                 behind = true;

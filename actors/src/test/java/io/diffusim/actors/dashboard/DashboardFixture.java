@@ -8,7 +8,9 @@ import io.diffusim.actors.protocol.FrontDoorCommand;
 import io.diffusim.actors.protocol.FrontDoorCommand.Action;
 import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import io.diffusim.actors.runtime.Daemon;
+import io.diffusim.actors.runtime.DaemonHealth;
 import io.diffusim.actors.runtime.DaemonSettings;
+import io.diffusim.actors.runtime.RunObserver;
 import io.diffusim.actors.store.InMemoryRunStore;
 import io.diffusim.actors.testing.RunAwait;
 import java.io.IOException;
@@ -19,6 +21,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
@@ -53,13 +58,21 @@ final class DashboardFixture implements AutoCloseable {
     }
 
     static DashboardFixture start(Path dataDir, DashboardSettings settings) {
+        return start(dataDir, settings, List.of());
+    }
+
+    /** A daemon whose runs also tell {@code observers} (beside the dashboard) of every event. */
+    static DashboardFixture start(Path dataDir, DashboardSettings settings, List<RunObserver> observers) {
         DashboardHub hub = new DashboardHub(settings.maxPoints());
+        DaemonHealth health = new DaemonHealth(Instant.now());
+        List<RunObserver> all = new ArrayList<>(observers);
+        all.add(new RunObserver("dashboard", hub));
         DaemonProcess daemon = DaemonProcess.start(dataDir, "127.0.0.1", 0, (dir, config) -> {
             InMemoryRunStore store = new InMemoryRunStore();
-            return new DaemonProcess.Parts(Daemon.create(store, DaemonSettings.from(config, dir), hub), store);
+            return new DaemonProcess.Parts(Daemon.create(store, DaemonSettings.from(config, dir), all, health), store);
         });
         try {
-            Dashboard dashboard = Dashboard.start(daemon.system(), hub, "127.0.0.1", settings);
+            Dashboard dashboard = Dashboard.start(daemon.system(), hub, health, "127.0.0.1", settings);
             ActorRef<FrontDoorCommand> frontDoor = Adapter.toTyped(daemon.system().classicSystem()
                     .actorSelection("/user/" + Daemon.FRONT_DOOR_NAME).resolveOne(TIMEOUT).toCompletableFuture().join());
             return new DashboardFixture(daemon, dashboard, hub, frontDoor);

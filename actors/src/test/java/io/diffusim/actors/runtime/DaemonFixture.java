@@ -9,9 +9,11 @@ import io.diffusim.actors.store.RunStore;
 import io.diffusim.actors.testing.RunAwait;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.apache.pekko.actor.Kill;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -37,8 +39,15 @@ final class DaemonFixture implements AutoCloseable {
     }
 
     static DaemonFixture start(RunStore store, Path dataDir, int maxActiveRuns, int maxEvalRows) {
+        return start(store, dataDir, maxActiveRuns, maxEvalRows, List.of());
+    }
+
+    /** A daemon whose runs' events go to {@code observers}. */
+    static DaemonFixture start(RunStore store, Path dataDir, int maxActiveRuns, int maxEvalRows,
+            List<RunObserver> observers) {
         DaemonSettings settings = new DaemonSettings(maxEvalRows, maxActiveRuns, dataDir.resolve("runs"));
-        ActorSystem<Void> system = ActorSystem.create(Daemon.create(store, settings), "daemon-" + SYSTEMS.incrementAndGet());
+        ActorSystem<Void> system = ActorSystem.create(Daemon.create(store, settings, observers),
+                "daemon-" + SYSTEMS.incrementAndGet());
         TestProbe<Receptionist.Listing> listing = TestProbe.create(system);
         for (int attempt = 0; ; attempt++) {
             system.receptionist().tell(Receptionist.find(FrontDoorCommand.KEY, listing.getRef()));
@@ -102,6 +111,26 @@ final class DaemonFixture implements AutoCloseable {
         TestProbe<FrontDoorCommand.MetricsReply> probe = probe();
         frontDoor.tell(new FrontDoorCommand.GetMetrics(runId, fromIndex, probe.getRef()));
         return probe.receiveMessage(REPLY_TIMEOUT);
+    }
+
+    /**
+     * Kills the actor at {@code path} (e.g. {@code /user/run-registry/run-1/batch-0}; wildcards pick one), as a
+     * crash would: it fails with {@code ActorKilledException} and stops.
+     */
+    void kill(String path) {
+        org.apache.pekko.actor.ActorRef actor = system.classicSystem().actorSelection(path).resolveOne(REPLY_TIMEOUT)
+                .toCompletableFuture().join();
+        actor.tell(Kill.getInstance(), org.apache.pekko.actor.ActorRef.noSender());
+    }
+
+    /** The actor at {@code path}, if there is one now. */
+    boolean exists(String path) {
+        try {
+            system.classicSystem().actorSelection(path).resolveOne(Duration.ofSeconds(1)).toCompletableFuture().join();
+            return true;
+        } catch (java.util.concurrent.CompletionException notThere) {
+            return false;
+        }
     }
 
     @Override

@@ -10,13 +10,13 @@ import io.diffusim.actors.protocol.FrontDoorCommand.Metrics;
 import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import io.diffusim.actors.runtime.Daemon;
 import io.diffusim.actors.runtime.DaemonSettings;
-import io.diffusim.actors.runtime.RunEventsFanOut;
+import io.diffusim.actors.runtime.RunObserver;
 import io.diffusim.actors.store.InMemoryRunStore;
 import io.diffusim.actors.testing.RunAwait;
 import io.diffusim.model.Nd4jRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
 import java.util.function.Predicate;
 import org.agrona.CloseHelper;
 
@@ -27,8 +27,6 @@ import org.agrona.CloseHelper;
 final class StreamedDaemon implements AutoCloseable {
 
     static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
-    private static final Set<String> ENDED = Set.of("done", "failed", "stopped");
-
     final StreamSettings settings;
     final RecordedEvents produced = new RecordedEvents();
     final DaemonProcess daemon;
@@ -43,8 +41,8 @@ final class StreamedDaemon implements AutoCloseable {
             InMemoryRunStore store = new InMemoryRunStore();
             stream = MetricStream.open(settings);
             return new DaemonProcess.Parts(Daemon.create(store, DaemonSettings.from(config, dataDir),
-                    RunEventsFanOut.of(stream.publisher(), produced)), () -> CloseHelper.closeAll(stream, store),
-                    stream.address());
+                    List.of(new RunObserver("metric stream", stream.publisher()), new RunObserver("recorder", produced))),
+                    () -> CloseHelper.closeAll(stream, store), stream.address());
         });
         client = DaemonClient.connect(DaemonLocation.find(daemon.dataDir(), null));
     }
@@ -68,7 +66,7 @@ final class StreamedDaemon implements AutoCloseable {
     }
 
     RunStatus awaitEnd(String runId) {
-        return await(runId, s -> ENDED.contains(s.state()));
+        return await(runId, s -> s.ended());
     }
 
     /** The run's stored records (one page: test runs are small) and status. */
