@@ -89,9 +89,9 @@ public final class Daemon {
             TensorWork.keepDeviceThread(context);
             return Behaviors.same();
         }
+        // an exception inside its behaviour restarts it: a child that fails for good failed too often, or was killed
         String why = terminated instanceof ChildFailed failed
-                ? "failed " + (RESTARTS + 1) + " times within " + RESTART_WINDOW.toSeconds() + " s, last: "
-                        + Failures.message(failed.getCause())
+                ? "stopped after a failure it did not recover from (" + Failures.message(failed.getCause()) + ")"
                 : "stopped";
         DaemonFailure.essentialStopped(context.getSystem(), health, name, why);
         return Behaviors.same();

@@ -249,7 +249,7 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
                         restart, allowed);
                 persist(table.requeueFirst(run));
             } else {
-                persist(run.withState(RunStates.FAILED, why + " (restarted " + allowed + " times already)"));
+                persist(run.withState(RunStates.FAILED, why + "; given up after " + allowed + " restarts"));
             }
         }
         startWaiting();

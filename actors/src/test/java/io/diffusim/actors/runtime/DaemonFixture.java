@@ -118,9 +118,12 @@ final class DaemonFixture implements AutoCloseable {
      * crash would: it fails with {@code ActorKilledException} and stops.
      */
     void kill(String path) {
-        org.apache.pekko.actor.ActorRef actor = system.classicSystem().actorSelection(path).resolveOne(REPLY_TIMEOUT)
-                .toCompletableFuture().join();
-        actor.tell(Kill.getInstance(), org.apache.pekko.actor.ActorRef.noSender());
+        resolve(path).tell(Kill.getInstance(), org.apache.pekko.actor.ActorRef.noSender());
+    }
+
+    /** The actor at {@code path} now. */
+    org.apache.pekko.actor.ActorRef resolve(String path) {
+        return system.classicSystem().actorSelection(path).resolveOne(REPLY_TIMEOUT).toCompletableFuture().join();
     }
 
     /** The actor at {@code path}, if there is one now. */

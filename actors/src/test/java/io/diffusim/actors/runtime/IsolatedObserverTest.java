@@ -46,9 +46,11 @@ class IsolatedObserverTest {
     @Test
     void anObserverThatNeverReturnsHoldsOnlyItsOwnThreadAndItsBacklogStopsAtTheCapacity() throws InterruptedException {
         CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
         RunEvents stuck = new RunEvents() {
             @Override
             public void recorded(String runId, int firstIndex, List<MetricRecord> records) {
+                entered.countDown();
                 await(never);
             }
 
@@ -58,12 +60,14 @@ class IsolatedObserverTest {
             }
         };
         try (IsolatedObserver observer = new IsolatedObserver("stuck", stuck, 5)) {
-            for (int i = 0; i < 1_000; i++) {
+            observer.recorded("r", 0, ONE);
+            entered.await();
+            for (int i = 1; i < 1_000; i++) {
                 observer.recorded("r", i, ONE);
                 observer.status(running("r", i));
             }
             // the first batch is being delivered (and never returns), 5 wait: the other 994 are dropped
-            Eventually.until(() -> observer.dropped() == 994, "994 records dropped");
+            assertThat(observer.dropped()).isEqualTo(994);
             assertThat(observer.removed()).isFalse();
         } finally {
             never.countDown();

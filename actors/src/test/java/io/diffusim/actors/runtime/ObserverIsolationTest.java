@@ -1,0 +1,89 @@
+package io.diffusim.actors.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.store.InMemoryRunStore;
+import io.diffusim.actors.store.MetricRecord;
+import io.diffusim.actors.testing.Eventually;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Observers that throw on every event or never return: the run's output is what it is without them. */
+class ObserverIsolationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunWatchedByAThrowingAndAStuckObserverGivesTheOutputOfAnUnwatchedRun() throws IOException {
+        CountDownLatch never = new CountDownLatch(1);
+        List<RunStatus> healthy = new CopyOnWriteArrayList<>();
+        List<RunObserver> observers = List.of(new RunObserver("throwing", new Throwing()),
+                new RunObserver("stuck", new Stuck(never)), new RunObserver("healthy", new RunEvents() {
+                    @Override
+                    public void recorded(String runId, int firstIndex, List<MetricRecord> records) {
+                    }
+
+                    @Override
+                    public void status(RunStatus status) {
+                        healthy.add(status);
+                    }
+                }));
+        try (DaemonFixture daemon = DaemonFixture.start(new InMemoryRunStore(), dir.resolve("data"), 8, 8192, observers)) {
+            String id = daemon.submit(SupervisionTreeTest.SPEC);
+            assertThat(daemon.awaitEnd(id).state()).isEqualTo("done");
+            Path out = dir.resolve("export");
+            daemon.export(id, out);
+            assertThat(Files.readAllBytes(out.resolve("samples.csv")))
+                    .isEqualTo(RunSpecs.localSamples(SupervisionTreeTest.SPEC, dir.resolve("local")));
+            assertThat(Files.readAllBytes(out.resolve("metrics.csv")))
+                    .isEqualTo(Files.readAllBytes(dir.resolve("local/metrics.csv")));
+            // the healthy observer beside them still hears the run end
+            Eventually.until(() -> healthy.stream().anyMatch(s -> s.id().equals(id) && s.state().equals("done")),
+                    "the healthy observer told of the end");
+        } finally {
+            never.countDown();
+        }
+    }
+
+    /** Throws on every event, as the dashboard's page queue did once a tab had closed. */
+    static final class Throwing implements RunEvents {
+        @Override
+        public void recorded(String runId, int firstIndex, List<MetricRecord> records) {
+            throw new IllegalStateException("The queue has already been completed.");
+        }
+
+        @Override
+        public void status(RunStatus status) {
+            throw new IllegalStateException("The queue has already been completed.");
+        }
+    }
+
+    /** Never returns from its first event (until {@code release}). */
+    record Stuck(CountDownLatch release) implements RunEvents {
+        @Override
+        public void recorded(String runId, int firstIndex, List<MetricRecord> records) {
+            block();
+        }
+
+        @Override
+        public void status(RunStatus status) {
+            block();
+        }
+
+        private void block() {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
