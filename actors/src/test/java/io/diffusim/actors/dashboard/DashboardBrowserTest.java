@@ -3,6 +3,7 @@ package io.diffusim.actors.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.diffusim.actors.protocol.FrontDoorCommand.Action;
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -59,6 +60,17 @@ class DashboardBrowserTest {
                         const xs = Chart.getChart(document.getElementById('snapshot-scatter')).data.datasets[0].data.map(p => p.x);
                         return xs.every(x => x >= s.min && x <= s.max) ? 1 : 0;""")).as("every particle inside the x axis").isEqualTo(1);
                 assertThat(browser.findElement(By.id("spec")).getText()).contains("timesteps = 400");
+
+                // the tab leaves the run's page mid-run (its live feed closes) and comes back
+                int left = fixture.status(id).step();
+                browser.get("about:blank");
+                RunStatus meanwhile = fixture.await(id, s -> s.step() > left + 5 || s.ended());
+                assertThat(meanwhile.state()).isEqualTo("running");
+                browser.get(fixture.url("/runs/" + id));
+                long reopened = wait.until(b -> positive(chartPoints(b)));
+                long resumed = wait.until(b -> chartPoints(b) > reopened ? chartPoints(b) : null);
+                assertThat(resumed).isGreaterThan(reopened);
+                assertThat(fixture.status(id).state()).isEqualTo("running");
 
                 Path screenshot = buildDirectory().resolve("dashboard").resolve("run-page.png");
                 Files.createDirectories(screenshot.getParent());
