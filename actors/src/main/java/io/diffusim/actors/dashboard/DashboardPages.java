@@ -25,7 +25,7 @@ final class DashboardPages {
         return head("diffusim runs") + """
                 <body>
                 <h1>diffusim runs</h1>
-                <table id="runs"><thead><tr><th>run</th><th>state</th><th>progress</th><th>step</th></tr></thead>
+                <table id="runs"><thead><tr><th>run</th><th>state</th><th>progress</th><th>step</th><th>reason</th></tr></thead>
                 <tbody>%s</tbody></table>
                 <p id="empty"%s>No runs yet: <code>diffusim submit SPEC</code> starts one.</p>
                 <script src="/assets/list.js"></script>
@@ -72,9 +72,9 @@ final class DashboardPages {
         String id = escape(run.id());
         return """
                 <tr data-run-id="%s"><td><a href="/runs/%s">%s</a></td><td class="state %s">%s</td>\
-                <td><progress max="%d" value="%d"></progress></td><td>%d / %d</td></tr>
+                <td><progress max="%d" value="%d"></progress></td><td>%d / %d</td><td class="reason">%s</td></tr>
                 """.formatted(id, id, id, escape(run.state()), escape(run.state()), Math.max(run.steps(), 1), run.step(),
-                run.step(), run.steps());
+                run.step(), run.steps(), run.error() == null ? "" : escape(run.error()));
     }
 
     private static String head(String title) {

@@ -66,6 +66,19 @@ class NoDaemonTest {
     }
 
     @Test
+    void shouldTellADaemonThatLivesButDoesNotAnswerApartFromNoDaemon() throws Exception {
+        // a live pid (this JVM's) and a port that accepts connections but never speaks: a daemon gone deaf
+        try (ServerSocket deaf = new ServerSocket(0)) {
+            long pid = ProcessHandle.current().pid();
+            new DaemonFile("127.0.0.1", deaf.getLocalPort(), pid, "2026-11-30T10:15:00Z").write(dir);
+            Cli result = Cli.run("status", "r1", "--data-dir", dir.toString());
+            assertThat(result.exitCode()).isEqualTo(ExitCode.DAEMON_UNREACHABLE);
+            assertThat(result.errLines()).containsExactly("diffusim: daemon pid " + pid + " on data dir " + dir
+                    + " is not answering (waited 5 s); see its log, or stop it and start it again");
+        }
+    }
+
+    @Test
     void shouldNameTheAddressGivenWithDaemon() throws IOException {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {

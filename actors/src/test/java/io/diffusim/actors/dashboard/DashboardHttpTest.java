@@ -54,6 +54,26 @@ class DashboardHttpTest {
     }
 
     @Test
+    void shouldGiveAFailedRunsReasonOnTheRunListAndInTheApi() throws IOException {
+        String id = fixture.submit("""
+                run {
+                  name = "diverging"
+                  particles = 20
+                  batch-size = 10
+                  data { kind = moons, n = 100 }
+                  process { kind = ve }
+                  model { kind = empirical }
+                  sampler { kind = langevin, epsilon = 1e200, levels = 2, steps-per-level = 3 }
+                }
+                """);
+        String reason = fixture.await(id, s -> s.ended()).error();
+        assertThat(reason).startsWith("the run diverged at step ");
+        assertThat(fixture.get("/").body()).contains("<td class=\"reason\">" + DashboardPages.escape(reason) + "</td>");
+        JsonNode runs = JSON.readTree(fixture.get("/api/runs").body()).get("runs");
+        assertThat(runs.findValuesAsText("error")).contains(reason);
+    }
+
+    @Test
     void shouldServeTheRunPageWithItsResolvedSpecAndTheChartLibraryFromTheClasspath() {
         String id = fixture.submit(DashboardFixture.moons("paged", 24, 10, "", 5));
         HttpResponse<String> page = fixture.get("/runs/" + id);

@@ -23,7 +23,8 @@
     bar.value = run.step;
     const progress = document.createElement('td');
     progress.appendChild(bar);
-    tr.append(name, cell(run.state, 'state ' + run.state), progress, cell(run.step + ' / ' + run.steps));
+    tr.append(name, cell(run.state, 'state ' + run.state), progress, cell(run.step + ' / ' + run.steps),
+      cell(run.error || '', 'reason'));
     return tr;
   }
 
