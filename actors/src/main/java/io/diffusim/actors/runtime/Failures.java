@@ -14,6 +14,8 @@ final class Failures {
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        String message = cause.getMessage() == null || cause.getMessage().isBlank() ? cause.toString() : cause.getMessage();
+        // a reason is shown on one line (list, status, the dashboard): the first line of a multi-line message
+        return message.strip().lines().findFirst().orElse(message);
     }
 }

@@ -305,6 +305,10 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         if (error != null) {
             getContext().getLog().warn("run {} {}: {}", record.id(), state, error);
         }
+        if (state.equals(RunStates.FAILED)) {
+            FailedRunManifest.write(services.settings().runDirectory(record.id()), record.id(), spec,
+                    record.submittedNs(), error, work);
+        }
         batches.forEach(getContext()::stop);
         return Behaviors.receive(Command.class)
                 .onMessage(Control.class, this::onControlEnded)

@@ -6,6 +6,7 @@ import io.diffusim.actors.protocol.FrontDoorCommand;
 import io.diffusim.actors.protocol.FrontDoorCommand.Action;
 import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import io.diffusim.actors.store.InMemoryRunStore;
+import io.diffusim.actors.testing.Eventually;
 import io.diffusim.analysis.output.ManifestJson;
 import io.diffusim.analysis.output.MetricsCsv;
 import io.diffusim.analysis.output.SummaryJson;
@@ -149,6 +150,11 @@ class DaemonRunTest {
         assertThat(failed.state()).isEqualTo("failed");
         assertThat(failed.error()).matches("the run diverged at step \\d+: particle \\d+ is (NaN|-?Infinity) in some "
                 + "coordinate.*");
+        Path manifest = dir.resolve("data").resolve("runs").resolve(diverging).resolve("manifest.json");
+        Eventually.until(() -> Files.exists(manifest), "the failed run's manifest.json");
+        ManifestJson.Manifest written = ManifestJson.read(manifest);
+        assertThat(written.status()).isEqualTo("failed");
+        assertThat(written.error()).isEqualTo(failed.error());
         assertThat(daemon.awaitEnd(healthy).state()).isEqualTo("done");
         Path out = dir.resolve("export-healthy");
         daemon.export(healthy, out);

@@ -64,6 +64,37 @@ class SupervisionTreeTest {
     }
 
     @Test
+    void aRunWhoseStarterIsKilledWhileBuildingItsPartsIsStartedAgainAndEndsAsAnUninterruptedRun() throws IOException {
+        // 200,000 training points: building the denoiser and the nearest-neighbour tree takes long enough to catch
+        String spec = """
+                run {
+                  name = "slow-start"
+                  seed = 12
+                  particles = 20
+                  batch-size = 10
+                  data { kind = moons, n = 200000 }
+                  process { kind = vp, schedule = linear, timesteps = 4 }
+                  model { kind = empirical }
+                  sampler { kind = ddpm }
+                  analyses = [ { kind = nearest-neighbour } ]
+                  checkpoint-every = 2
+                }
+                """;
+        try (DaemonFixture daemon = DaemonFixture.start(new InMemoryRunStore(), dir.resolve("data"), 8)) {
+            String id = daemon.submit(spec);
+            Eventually.until(() -> daemon.exists("/user/run-registry/run-1/starter"), "the starter");
+            daemon.kill("/user/run-registry/run-1/starter");
+            RunStatus end = daemon.awaitEnd(id);
+            assertThat(end.state()).as(end.toString()).isEqualTo("done");
+            assertThat(daemon.exists("/user/run-registry/run-2")).as("the restarted supervisor retired").isFalse();
+            Path out = dir.resolve("export");
+            daemon.export(id, out);
+            assertThat(Files.readAllBytes(out.resolve("samples.csv")))
+                    .isEqualTo(RunSpecs.localSamples(spec, dir.resolve("local")));
+        }
+    }
+
+    @Test
     void aRunWhoseSupervisorKeepsDyingIsFailedAfterItsRestartsAndOtherRunsGoOn() {
         try (DaemonFixture daemon = DaemonFixture.start(new InMemoryRunStore(), dir.resolve("data"), 8)) {
             String doomed = daemon.submit(SPEC);

@@ -28,9 +28,16 @@ public final class ManifestJson {
      * @param start       start time
      * @param end         end time, or null while running
      * @param status      run state (queued, running, paused, done, failed, stopped)
+     * @param error       why a failed run failed (one line), else null
      */
     public record Manifest(String runId, long seed, String diffusim, String nd4jBackend, String java,
-                           Instant start, Instant end, String status) {
+                           Instant start, Instant end, String status, String error) {
+
+        /** A manifest without an error. */
+        public Manifest(String runId, long seed, String diffusim, String nd4jBackend, String java, Instant start,
+                Instant end, String status) {
+            this(runId, seed, diffusim, nd4jBackend, java, start, end, status, null);
+        }
 
         public Manifest {
             if (runId == null || runId.isBlank()) {
@@ -60,6 +67,7 @@ public final class ManifestJson {
         root.put("start", manifest.start().toString());
         root.put("end", manifest.end() == null ? null : manifest.end().toString());
         root.put("status", manifest.status());
+        root.put("error", manifest.error());
         OutputFiles.createParent(file);
         MAPPER.writeValue(file.toFile(), root);
     }
@@ -72,6 +80,6 @@ public final class ManifestJson {
         return new Manifest(root.path("run-id").asText(null), root.path("seed").asLong(), versions.path("diffusim").asText(null),
                 versions.path("nd4j-backend").asText(null), versions.path("java").asText(null),
                 Instant.parse(root.path("start").asText()), end.isMissingNode() || end.isNull() ? null : Instant.parse(end.asText()),
-                root.path("status").asText(null));
+                root.path("status").asText(null), root.path("error").isTextual() ? root.path("error").asText() : null);
     }
 }

@@ -50,7 +50,9 @@ public final class LocalRun {
             ManifestJson.write(files.manifest(), RunManifests.of(runId, spec, start, Instant.now(), "done"));
             return result;
         } catch (RuntimeException | IOException | Error e) {
-            ManifestJson.write(files.manifest(), RunManifests.of(runId, spec, start, Instant.now(), "failed"));
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            ManifestJson.write(files.manifest(), RunManifests.of(runId, spec, start, Instant.now(), "failed",
+                    why.strip().lines().findFirst().orElse(why)));
             throw e;
         }
     }

@@ -86,6 +86,12 @@ class RunFilesTest {
                 running.java(), running.start(), Instant.parse("2025-01-02T03:05:00Z"), "done");
         ManifestJson.write(file, done);
         assertThat(ManifestJson.read(file)).isEqualTo(done);
+        ManifestJson.Manifest failed = new ManifestJson.Manifest(running.runId(), running.seed(), running.diffusim(),
+                running.nd4jBackend(), running.java(), running.start(), done.end(), "failed",
+                "the run diverged at step 3: particle 7 is NaN in some coordinate");
+        ManifestJson.write(file, failed);
+        assertThat(ManifestJson.read(file)).isEqualTo(failed);
+        assertThat(ManifestJson.read(file).error()).startsWith("the run diverged");
         JsonNode root = new ObjectMapper().readTree(file.toFile());
         assertThat(root.get("versions").get("nd4j-backend").asText()).isEqualTo("CpuBackend");
         assertThat(root.get("seed").asLong()).isEqualTo(42L);
