@@ -54,6 +54,7 @@ public final class DaemonProcess implements AutoCloseable {
     private final AutoCloseable state;
     private final Thread exitHook;
     private boolean cleanedUp;
+    private volatile boolean closing;
 
     private DaemonProcess(ActorSystem<Void> system, Path dataDir, DaemonFile file, AutoCloseable state) {
         this.system = system;
@@ -143,15 +144,27 @@ public final class DaemonProcess implements AutoCloseable {
         return failure();
     }
 
-    /** Why the daemon shut itself down, if it did: a part it cannot work without stopped. */
+    /**
+     * Why the daemon shut itself down, if it did: a part it cannot work without stopped, or its guardian did (the
+     * actor system then ends by itself). Empty after {@link #close()} or a signal (SIGTERM, Ctrl-C).
+     */
     public Optional<String> failure() {
-        return CoordinatedShutdown.get(system).getShutdownReason()
-                .filter(DaemonFailure.class::isInstance).map(reason -> ((DaemonFailure) reason).message());
+        Optional<CoordinatedShutdown.Reason> reason = CoordinatedShutdown.get(system).getShutdownReason();
+        if (reason.filter(DaemonFailure.class::isInstance).isPresent()) {
+            return reason.map(r -> ((DaemonFailure) r).message());
+        }
+        if (closing || reason.filter(CoordinatedShutdown.jvmExitReason()::equals).isPresent()
+                || !system.getWhenTerminated().toCompletableFuture().isDone()) {
+            return Optional.empty();
+        }
+        return Optional.of("the daemon's guardian stopped (see the log above); the daemon cannot work without it and"
+                + " shuts down");
     }
 
     /** Runs the coordinated shutdown and waits for it. */
     @Override
     public void close() {
+        closing = true;
         system.terminate();
         awaitTermination();
     }

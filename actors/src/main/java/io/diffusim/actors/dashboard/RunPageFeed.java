@@ -74,6 +74,9 @@ final class RunPageFeed {
             records.add(record);
             series.computeIfAbsent(name, n -> new ArrayList<>()).add(new double[] {record.step(), record.value()});
         }
+        if (clients.isEmpty()) {
+            return; // nobody to tell: a page that connects later gets the series in its init
+        }
         ObjectNode event = DashboardJson.object().put("first", end).put("next", end + added.size() - skip)
                 .put("at", at.getEpochSecond() * 1e3 + at.getNano() / 1e6);
         ArrayNode updates = event.putArray("series");
@@ -83,7 +86,9 @@ final class RunPageFeed {
 
     synchronized void status(RunStatus newStatus) {
         status = newStatus;
-        send("status", DashboardJson.text(DashboardJson.status(newStatus)));
+        if (!clients.isEmpty()) {
+            send("status", DashboardJson.text(DashboardJson.status(newStatus)));
+        }
     }
 
     /**

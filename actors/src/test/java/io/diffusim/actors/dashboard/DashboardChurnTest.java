@@ -105,6 +105,20 @@ class DashboardChurnTest {
     }
 
     @Test
+    void aDaemonWhoseGuardianStopsEndsSayingSoAndRemovesDaemonJson() throws Exception {
+        DashboardFixture fixture = DashboardFixture.start(dir.resolve("data"));
+        try {
+            fixture.daemon.system().classicSystem().actorSelection("/user").resolveOne(Duration.ofSeconds(10))
+                    .toCompletableFuture().join().tell(Kill.getInstance(), org.apache.pekko.actor.ActorRef.noSender());
+            assertThat(fixture.daemon.awaitTermination()).hasValueSatisfying(message -> assertThat(message)
+                    .startsWith("the daemon's guardian stopped"));
+            assertThat(DaemonFile.in(fixture.daemon.dataDir())).doesNotExist();
+        } finally {
+            fixture.close();
+        }
+    }
+
+    @Test
     void aDaemonWhoseHttpServerStopsShutsDownNamingIt() throws Exception {
         DashboardFixture fixture = DashboardFixture.start(dir.resolve("data"));
         try {
