@@ -1,5 +1,6 @@
 package io.diffusim.actors.cli;
 
+import io.diffusim.actors.client.ControlRefusedException;
 import io.diffusim.actors.protocol.FrontDoorCommand.Action;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -8,8 +9,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * What {@code pause}, {@code resume} and {@code stop RUN} share (RUNSPEC.md run control): send the action,
- * print the run's status after it.
+ * What {@code pause}, {@code resume} and {@code stop RUN} share (run control): send the action, print the run's
+ * status after it; an action that does not apply to the run as it is (pause a done run) changes nothing, says why
+ * and exits 1.
  */
 abstract class RunControl implements Callable<Integer> {
 
@@ -31,9 +33,15 @@ abstract class RunControl implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return daemon.call(command, client -> {
-            command.commandLine().getOut().println(RunStatusText.line(client.control(runId, action)));
-            command.commandLine().getOut().flush();
-            return ExitCode.OK;
+            try {
+                command.commandLine().getOut().println(RunStatusText.line(client.control(runId, action)));
+                command.commandLine().getOut().flush();
+                return ExitCode.OK;
+            } catch (ControlRefusedException e) {
+                command.commandLine().getErr().println("diffusim: " + e.getMessage());
+                command.commandLine().getErr().flush();
+                return ExitCode.FAILURE;
+            }
         });
     }
 }

@@ -94,7 +94,11 @@ public final class DaemonClient implements AutoCloseable {
         return statusOf(runId, ask(replyTo -> new FrontDoorCommand.GetStatus(runId, replyTo), settings.askTimeout()));
     }
 
-    /** Pauses, resumes or stops a run; answers its status after the change. */
+    /**
+     * Pauses, resumes or stops a run; answers its status after the change.
+     *
+     * @throws ControlRefusedException when the action does not apply to the run as it is (nothing changed)
+     */
     public RunStatus control(String runId, Action action) {
         return statusOf(runId, ask(replyTo -> new FrontDoorCommand.Control(runId, action, replyTo), settings.askTimeout()));
     }
@@ -134,6 +138,9 @@ public final class DaemonClient implements AutoCloseable {
     private RunStatus statusOf(String runId, StatusReply reply) {
         if (reply instanceof Status status) {
             return status.status();
+        }
+        if (reply instanceof FrontDoorCommand.NotApplied refused) {
+            throw new ControlRefusedException(refused.reason(), refused.status());
         }
         throw new UnknownRunException(runId, location);
     }

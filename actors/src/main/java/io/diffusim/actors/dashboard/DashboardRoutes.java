@@ -202,9 +202,16 @@ final class DashboardRoutes {
         return inner.get();
     }
 
+    /** 200 with the run's status; 409 with why when the action does not apply to the run as it is; 404. */
     private static HttpResponse statusOrUnknown(String id, StatusReply answer) {
-        return answer instanceof Status status ? json(StatusCodes.OK, DashboardJson.text(DashboardJson.status(status.status())))
-                : unknownRun(id);
+        if (answer instanceof Status status) {
+            return json(StatusCodes.OK, DashboardJson.text(DashboardJson.status(status.status())));
+        }
+        if (answer instanceof FrontDoorCommand.NotApplied refused) {
+            return json(StatusCodes.CONFLICT, DashboardJson.text(DashboardJson.object().put("error", refused.reason())
+                    .set("status", DashboardJson.status(refused.status()))));
+        }
+        return unknownRun(id);
     }
 
     /** Completes with the response, or 503 naming why the daemon did not answer. */

@@ -78,6 +78,10 @@ public sealed interface FrontDoorCommand extends CborSerializable {
     record UnknownRun(String runId) implements StatusReply, ExportReply, MetricsReply, SnapshotReply {
     }
 
+    /** A control action that does not apply to the run as it is (pause a done run, resume a running one). */
+    record NotApplied(RunStatus status, String reason) implements StatusReply {
+    }
+
     record RunList(List<RunStatus> runs) implements CborSerializable {
     }
 

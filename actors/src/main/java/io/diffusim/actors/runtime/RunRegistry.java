@@ -161,8 +161,11 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
     private Behavior<Command> onControl(Control control) {
         RunRecord run = table.get(control.runId());
         ActorRef<RunSupervisor.Command> supervisor = live.get(control.runId());
+        String refusal = run == null ? null : ControlRules.refusal(control.action(), RunTable.status(run));
         if (run == null) {
             control.replyTo().tell(new UnknownRun(control.runId()));
+        } else if (refusal != null) {
+            control.replyTo().tell(new FrontDoorCommand.NotApplied(RunTable.status(run), refusal));
         } else if (supervisor != null && !RunStates.ended(run.state())) {
             supervisor.tell(new RunSupervisor.Control(control.action(), control.replyTo()));
         } else {

@@ -92,6 +92,10 @@ class DaemonCommandsTest {
         assertThat(ok("status", id).out()).as("a paused run does not advance").startsWith(id + "  paused  step 0/5");
         assertThat(ok("resume", id).out()).startsWith(id + "  running  step 0/5");
         assertThat(ok("stop", id).out()).startsWith(id + "  stopped");
+        Cli pauseStopped = cli("pause", id);
+        assertThat(pauseStopped.exitCode()).as("nothing happened, and a script can tell").isEqualTo(ExitCode.FAILURE);
+        assertThat(pauseStopped.errLines()).containsExactly("diffusim: run " + id + " is stopped: nothing to pause");
+        assertThat(pauseStopped.out()).isEmpty();
         Cli watch = cli("watch", id, "--json");
         assertThat(watch.exitCode()).isEqualTo(ExitCode.FAILURE);
         assertThat(watch.errLines()).containsExactly("diffusim: run " + id + " stopped at step 0/5");

@@ -3,6 +3,7 @@ package io.diffusim.actors.daemon;
 import io.diffusim.actors.protocol.FrontDoorCommand;
 import io.diffusim.actors.protocol.FrontDoorCommand.MetricLine;
 import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.runtime.ControlRules;
 import io.diffusim.config.RunSpec;
 import io.diffusim.config.SpecError;
 import io.diffusim.config.SpecException;
@@ -93,6 +94,11 @@ public final class FakeFrontDoor extends AbstractBehavior<FrontDoorCommand> {
         RunStatus run = runs.get(control.runId());
         if (run == null) {
             control.replyTo().tell(new FrontDoorCommand.UnknownRun(control.runId()));
+            return this;
+        }
+        String refusal = ControlRules.refusal(control.action(), run);
+        if (refusal != null) {
+            control.replyTo().tell(new FrontDoorCommand.NotApplied(run, refusal));
             return this;
         }
         String state = switch (control.action()) {

@@ -95,8 +95,11 @@ final class DashboardFixture implements AutoCloseable {
         return ((FrontDoorCommand.Status) frontDoor.status(runId).toCompletableFuture().join()).status();
     }
 
+    /** The run's status after the action, or as it is when the action did not apply. */
     RunStatus control(String runId, Action action) {
-        return ((FrontDoorCommand.Status) frontDoor.control(runId, action).toCompletableFuture().join()).status();
+        FrontDoorCommand.StatusReply reply = frontDoor.control(runId, action).toCompletableFuture().join();
+        return reply instanceof FrontDoorCommand.NotApplied refused ? refused.status()
+                : ((FrontDoorCommand.Status) reply).status();
     }
 
     /** Polls the run's status until it matches. */

@@ -71,6 +71,9 @@ class DashboardHttpTest {
         assertThat(fixture.get("/").body()).contains("<td class=\"reason\">" + DashboardPages.escape(reason) + "</td>");
         JsonNode runs = JSON.readTree(fixture.get("/api/runs").body()).get("runs");
         assertThat(runs.findValuesAsText("error")).contains(reason);
+        HttpResponse<String> pause = fixture.post("/api/runs/" + id + "/pause");
+        assertThat(pause.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(pause.body()).get("error").asText()).isEqualTo("run " + id + " is failed: nothing to pause");
     }
 
     @Test

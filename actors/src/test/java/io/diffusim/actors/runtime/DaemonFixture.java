@@ -87,9 +87,13 @@ final class DaemonFixture implements AutoCloseable {
     }
 
     RunStatus control(String runId, Action action) {
+        return ((FrontDoorCommand.Status) controlReply(runId, action)).status();
+    }
+
+    FrontDoorCommand.StatusReply controlReply(String runId, Action action) {
         TestProbe<FrontDoorCommand.StatusReply> probe = probe();
         frontDoor.tell(new FrontDoorCommand.Control(runId, action, probe.getRef()));
-        return ((FrontDoorCommand.Status) probe.receiveMessage(REPLY_TIMEOUT)).status();
+        return probe.receiveMessage(REPLY_TIMEOUT);
     }
 
     /** Polls the run's status until it matches. */

@@ -136,7 +136,10 @@ class DaemonRunTest {
         RunStatus stopped = daemon.status(id);
         assertThat(stopped.state()).isEqualTo("stopped");
         assertThat(stopped.step()).isLessThan(1000);
-        assertThat(daemon.control(id, Action.RESUME).state()).as("a stopped run stays stopped").isEqualTo("stopped");
+        assertThat(daemon.controlReply(id, Action.RESUME)).as("a stopped run stays stopped")
+                .isEqualTo(new FrontDoorCommand.NotApplied(stopped, "run " + id + " is stopped: nothing to resume"));
+        assertThat(daemon.controlReply(id, Action.STOP))
+                .isEqualTo(new FrontDoorCommand.NotApplied(stopped, "run " + id + " already ended (stopped)"));
         assertThat(daemon.export(id, dir.resolve("export-stopped")))
                 .isEqualTo(new FrontDoorCommand.ExportFailed("run " + id + " is stopped; only a done run can be exported"));
     }
