@@ -10,6 +10,7 @@ import io.diffusim.config.ModelSpec.PatchEmpirical;
 import io.diffusim.config.SamplerSpec.Kind;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,9 +47,9 @@ final class CrossChecks {
             String at = "run.analyses[" + i + "]";
             AnalysisSpec analysis = analyses.get(i);
             if (analysis instanceof Kl kl) {
-                int limit = Math.min(particles, data == null ? Integer.MAX_VALUE : data.n());
-                if (kl.k() >= limit) {
-                    errors.addIfFirst(at + ".k", Integer.toString(kl.k()), "expected an integer < min(particles, data.n) = " + limit);
+                if (inapplicable(kl, particles, data).isPresent()) {
+                    errors.addIfFirst(at + ".k", Integer.toString(kl.k()),
+                            "expected an integer < min(particles, data.n) = " + klLimit(particles, data));
                 }
             } else if (analysis instanceof DenoiserAgreement agreement) {
                 checks.model(at + ".model", agreement.model());
@@ -67,6 +68,23 @@ final class CrossChecks {
                 }
             }
         }
+    }
+
+    /**
+     * Why an analysis cannot apply to a run of this size, if it cannot: the kNN KL estimator needs
+     * {@code k < min(particles, data.n)} (SCIENCE.md §7.5). Empty when it can, or when a part is unknown.
+     */
+    static Optional<String> inapplicable(AnalysisSpec analysis, int particles, DataSpec data) {
+        if (analysis instanceof Kl kl && kl.k() >= klLimit(particles, data)) {
+            boolean fewParticles = data == null || particles <= data.n();
+            return Optional.of("k = " + kl.k() + " needs " + (fewParticles ? "particles" : "data.n") + " > " + kl.k()
+                    + " (" + (fewParticles ? "particles = " + particles : "data.n = " + data.n()) + ")");
+        }
+        return Optional.empty();
+    }
+
+    private static int klLimit(int particles, DataSpec data) {
+        return Math.min(particles, data == null ? Integer.MAX_VALUE : data.n());
     }
 
     private void model(String at, ModelSpec model) {

@@ -15,10 +15,20 @@ import java.util.Optional;
  * @param analyses at most one analysis per kind, in the order given
  * @param recordEvery steps between metric records
  * @param checkpointEvery steps between particle checkpoints (daemon runs)
+ * @param notes what resolving did that the resolved keys alone do not show, one line each (e.g. a default
+ *     analysis dropped because it cannot apply to this run); written as comments above the resolved spec
  */
 public record RunSpec(Optional<String> name, long seed, int particles, int batchSize, DataSpec data,
         ProcessSpec process, ModelSpec model, SamplerSpec sampler, List<AnalysisSpec> analyses,
-        int recordEvery, int checkpointEvery) {
+        int recordEvery, int checkpointEvery, List<String> notes) {
+
+    /** A spec without notes. */
+    public RunSpec(Optional<String> name, long seed, int particles, int batchSize, DataSpec data,
+            ProcessSpec process, ModelSpec model, SamplerSpec sampler, List<AnalysisSpec> analyses,
+            int recordEvery, int checkpointEvery) {
+        this(name, seed, particles, batchSize, data, process, model, sampler, analyses, recordEvery, checkpointEvery,
+                List.of());
+    }
 
     public RunSpec {
         Objects.requireNonNull(name, "name");
@@ -27,5 +37,6 @@ public record RunSpec(Optional<String> name, long seed, int particles, int batch
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(sampler, "sampler");
         analyses = List.copyOf(analyses);
+        notes = List.copyOf(notes);
     }
 }

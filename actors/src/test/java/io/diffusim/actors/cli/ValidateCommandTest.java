@@ -43,4 +43,16 @@ class ValidateCommandTest {
         // the printed spec is itself a valid spec that means the same run
         assertThat(SpecLoader.parse(result.out(), dir)).isEqualTo(SpecLoader.load(spec));
     }
+
+    @Test
+    void shouldPrintTheK10SpecWithTheDroppedDefaultAnalysisNoted() {
+        Path spec = SpecFiles.k10Spec(dir);
+        Cli result = Cli.run("validate", spec.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.OK);
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).startsWith("# dropped default analysis kl: k = 5 needs particles > 5 (particles = 1)\n")
+                .contains("particles = 1", "analyses = []");
+        assertThat(SpecLoader.parse(result.out(), dir).analyses()).isEmpty();
+    }
 }
