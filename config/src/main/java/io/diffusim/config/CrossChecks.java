@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Rules that span blocks (RUNSPEC.md, SCIENCE.md §1-3): which samplers run on which process, which
+ * Rules that span blocks (docs/spec-reference.md, docs/science.md §1-3): which samplers run on which process, which
  * models need which data, EqM samplers with EqM fields only, and analysis sizes against the run's.
  * Parts that failed to parse are null and their rules are skipped.
  */
@@ -72,7 +72,7 @@ final class CrossChecks {
 
     /**
      * Why an analysis cannot apply to a run of this size, if it cannot: the kNN KL estimator needs
-     * {@code k < min(particles, data.n)} (SCIENCE.md §7.5). Empty when it can, or when a part is unknown.
+     * {@code k < min(particles, data.n)} (docs/science.md §7.5). Empty when it can, or when a part is unknown.
      */
     static Optional<String> inapplicable(AnalysisSpec analysis, int particles, DataSpec data) {
         if (analysis instanceof Kl kl && kl.k() >= klLimit(particles, data)) {

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The HOCON form of {@link RunSpec}: the {@code run} block (RUNSPEC.md "The spec"). */
+/** The HOCON form of {@link RunSpec}: the {@code run} block (docs/spec-reference.md "The spec"). */
 final class RunCodec {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");

@@ -5,11 +5,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A fully resolved, validated run spec (RUNSPEC.md "The spec"): every default filled in. Built
+ * A fully resolved, validated run spec (docs/spec-reference.md "The spec"): every default filled in. Built
  * by {@link SpecLoader}, written back by {@link SpecRenderer}; nothing below {@code config} reads HOCON.
  *
  * @param name optional name used in ids and file names
- * @param seed root of all randomness (counter-based, SCIENCE.md §0)
+ * @param seed root of all randomness (counter-based, docs/science.md §0)
  * @param particles number of samples drawn
  * @param batchSize particles per ParticleBatch actor
  * @param analyses at most one analysis per kind, in the order given

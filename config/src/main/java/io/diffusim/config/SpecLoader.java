@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Reads a run spec (RUNSPEC.md): a HOCON file with a top-level {@code run { ... }} block, resolved
+ * Reads a run spec (docs/spec-reference.md): a HOCON file with a top-level {@code run { ... }} block, resolved
  * against the defaults of {@code reference.conf} and validated in one pass. Every problem (syntax,
  * unknown or misplaced keys, types, ranges, words, cross-block rules) is collected into one
  * {@link SpecException}. Relative file paths resolve against the spec file's directory.

@@ -11,7 +11,7 @@ public final class SpecRenderer {
     }
 
     /**
-     * The spec as a {@code run { ... }} block, keys in RUNSPEC.md order, {@code kind} first in every block,
+     * The spec as a {@code run { ... }} block, keys in docs/spec-reference.md order, {@code kind} first in every block,
      * after its notes as {@code #} comment lines.
      */
     public static String render(RunSpec spec) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Rules that span keys or blocks (RUNSPEC.md; SCIENCE.md §1-3). */
+/** Rules that span keys or blocks (docs/spec-reference.md; docs/science.md §1-3). */
 class CrossFieldRulesTest {
 
     private static final String MOONS = "data { kind = moons }";

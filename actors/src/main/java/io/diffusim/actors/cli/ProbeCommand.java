@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code probe SPEC --points IN.csv --t T --out OUT.csv [--posterior-t]}: evaluates the spec's model once
- * at the given points (RUNSPEC.md "Probing a denoiser"). The spec's analyses are not read: probe runs none.
+ * at the given points (docs/user-guide.md "Probing a denoiser"). The spec's analyses are not read: probe runs none.
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = "Evaluate SPEC's model at the points of IN.csv and write x0_*, eps_*, score_* (and t_mean, t_var,"

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * What {@code pause}, {@code resume} and {@code stop RUN} share (RUNSPEC.md run control): send the action,
+ * What {@code pause}, {@code resume} and {@code stop RUN} share (docs/user-guide.md run control): send the action,
  * print the run's status after it.
  */
 abstract class RunControl implements Callable<Integer> {

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import org.agrona.CloseHelper;
 
 /**
- * The daemon's top level (ARCHITECTURE.md §3): opens the data directory's store, starts the actor system with the
+ * The daemon's top level (docs/architecture.md §3): opens the data directory's store, starts the actor system with the
  * daemon guardian, prints where it listens, and blocks until it is shut down.
  */
 public final class DaemonMain {

@@ -9,7 +9,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
 /**
- * The daemon's guardian (ARCHITECTURE.md §3), the user guardian of its actor system: spawns the state store, the
+ * The daemon's guardian (docs/architecture.md §3), the user guardian of its actor system: spawns the state store, the
  * model pool, the run registry (which resumes every unfinished run found in the store) and the front door at
  * {@code /user/front-door}, registered with the receptionist, and keeps the device thread for the daemon's life
  * (TensorWork). It only spawns; the store it is given stays open and is closed by whoever opened it, after the

@@ -12,12 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code probe SPEC --points IN.csv --t T --out OUT.csv} (RUNSPEC.md "Probing a denoiser"). */
+/** {@code probe SPEC --points IN.csv --t T --out OUT.csv} (docs/user-guide.md "Probing a denoiser"). */
 class ProbeCommandTest {
 
-    /** SCIENCE.md K3 is quoted to six decimals. */
+    /** docs/science.md K3 is quoted to six decimals. */
     private static final double K3_TOLERANCE = 1e-6;
-    /** SCIENCE.md K10: the quadrature's mean within 1e-3 of t*, its variance within 0.5% and E within 1e-3. */
+    /** docs/science.md K10: the quadrature's mean within 1e-3 of t*, its variance within 0.5% and E within 1e-3. */
     private static final double K10_MEAN_REL_TOL = 1e-3;
     private static final double K10_VAR_REL_TOL = 0.005;
     private static final double K10_ERROR_ABS_TOL = 1e-3;
@@ -25,7 +25,7 @@ class ProbeCommandTest {
     @TempDir
     Path dir;
 
-    /** Two data points -1 and +1 (SCIENCE.md K3) under the given process, optimal empirical denoiser. */
+    /** Two data points -1 and +1 (docs/science.md K3) under the given process, optimal empirical denoiser. */
     private Path twoPointSpec(String process, String sampler) {
         SpecFiles.write(dir, "two.csv", "x0\n-1\n1\n");
         return SpecFiles.write(dir, "k3.conf", """
@@ -55,7 +55,7 @@ class ProbeCommandTest {
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).isEqualTo("x0_0,eps_0,score_0");
-        // SCIENCE.md K3: VE sigma = 1, y = 0.5 -> E[x0 | y] = tanh(y / sigma^2) = 0.462117
+        // docs/science.md K3: VE sigma = 1, y = 0.5 -> E[x0 | y] = tanh(y / sigma^2) = 0.462117
         assertThat(Double.parseDouble(lines.get(1).split(",")[0])).isCloseTo(0.462117, within(K3_TOLERANCE));
         assertThat(Double.parseDouble(lines.get(2).split(",")[0])).isCloseTo(-0.462117, within(K3_TOLERANCE));
     }
@@ -97,7 +97,7 @@ class ProbeCommandTest {
 
     @Test
     void shouldProbeTheSingleParticleK10SpecAndMatchItsNoiseLevelPosterior() throws IOException {
-        // SCIENCE.md K10: z = (1 - t*) x + t* eps with eps = (+1, +1, -1, -1, ...), so <x, eps> = 0 and ||eps||^2 = D
+        // docs/science.md K10: z = (1 - t*) x + t* eps with eps = (+1, +1, -1, -1, ...), so <x, eps> = 0 and ||eps||^2 = D
         double[] x = SpecFiles.k10Point();
         double[] times = {0.3, 0.5};
         double[][] z = new double[times.length][x.length];

@@ -38,7 +38,7 @@ final class SpecFiles {
         return write(dir, name, text.toString());
     }
 
-    /** Dimension of the K10 single point (SCIENCE.md §8): a CIFAR-10-sized image, 3 x 32 x 32. */
+    /** Dimension of the K10 single point (docs/science.md §8): a CIFAR-10-sized image, 3 x 32 x 32. */
     static final int K10_DIMENSION = 3072;
     /** The K10 point's pixel magnitude; s = ||x||^2 / D = 0.506^2. */
     static final double K10_PIXEL = 0.506;
@@ -53,7 +53,7 @@ final class SpecFiles {
     }
 
     /**
-     * The K10 spec (SCIENCE.md §8): flow matching on the single point {@link #k10Point()} with the optimal
+     * The K10 spec (docs/science.md §8): flow matching on the single point {@link #k10Point()} with the optimal
      * empirical denoiser, one particle and no analyses block, so that the default kNN KL cannot apply.
      */
     static Path k10Spec(Path dir) {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code validate SPEC} (RUNSPEC.md): the resolved spec, or every error in it, one line each. */
+/** {@code validate SPEC} (docs/user-guide.md): the resolved spec, or every error in it, one line each. */
 class ValidateCommandTest {
 
     @TempDir

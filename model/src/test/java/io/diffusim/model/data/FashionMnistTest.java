@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Fashion-MNIST IDX reading (RUNSPEC.md data.kind = fashion-mnist): mapping, filtering and every file error. */
+/** Fashion-MNIST IDX reading (docs/spec-reference.md data.kind = fashion-mnist): mapping, filtering and every file error. */
 class FashionMnistTest {
 
     private static final byte[] LABELS = {3, 0, 3, 9, 1};
