@@ -2,7 +2,7 @@ package io.diffusim.analysis;
 
 /**
  * A metric computed incrementally from a stream of records (values, step records, ...), in the style of
- * Commons Statistics' {@code StatisticAccumulator} (STYLE.md habit 6, ARCHITECTURE.md §2).
+ * Commons Statistics' {@code StatisticAccumulator} (docs/style.md habit 6, docs/architecture.md §2).
  *
  * <p>Contract: {@link #accept} updates in O(1) memory and never retains the record (nor any tensor in it);
  * {@link #result} is NaN until a record was accepted; {@link #combine} merges another estimator's records into

@@ -4,7 +4,7 @@ import java.util.function.DoubleConsumer;
 
 /**
  * Arithmetic mean and its standard error by Welford's update {@code M ← M + (x − M)/n},
- * {@code S ← S + (x − M_old)(x − M)}, merged by Chan et al.'s pairwise formula (STYLE.md habit 6).
+ * {@code S ← S + (x − M_old)(x − M)}, merged by Chan et al.'s pairwise formula (docs/style.md habit 6).
  * The standard error is {@code sqrt(S/(n−1)/n)}, NaN for fewer than two values. Not thread-safe.
  */
 public final class RunningMean implements Estimator<Double, RunningMean>, DoubleConsumer {

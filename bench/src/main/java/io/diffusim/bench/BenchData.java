@@ -16,7 +16,7 @@ import java.util.stream.LongStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The fixed inputs every benchmark shares (ARCHITECTURE.md §6): 1000 moons points (SCIENCE.md §7.1), the default
+ * The fixed inputs every benchmark shares (docs/architecture.md §6): 1000 moons points (docs/science.md §7.1), the default
  * 100-step linear VP chain at its mid time, seeded particles, and 500 28x28 images for the patch denoiser.
  */
 final class BenchData {
@@ -27,7 +27,7 @@ final class BenchData {
     static final int DIMENSION = 2;
     /** Training points of the 2-D data. */
     static final int TRAINING_POINTS = 1000;
-    /** Length T of the discrete VP chain (RUNSPEC.md default). */
+    /** Length T of the discrete VP chain (docs/spec-reference.md default). */
     static final int VP_TIMESTEPS = 100;
     /** Mid noise level: chain time 50 of 100 (Abar ~ 0.77, sigma = b/a ~ 0.55). */
     static final double MID_TIME = 50;

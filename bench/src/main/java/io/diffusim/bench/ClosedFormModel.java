@@ -19,7 +19,7 @@ import io.diffusim.model.posterior.RegressionTarget;
 import java.util.function.Supplier;
 
 /**
- * The closed-form denoisers of SCIENCE.md §3 as {@link DenoiserBench} builds them, on the 1000 moons points
+ * The closed-form denoisers of docs/science.md §3 as {@link DenoiserBench} builds them, on the 1000 moons points
  * under the 100-step linear VP chain, each with the batch divisor that keeps one evaluation within seconds.
  */
 public enum ClosedFormModel {
@@ -30,7 +30,7 @@ public enum ClosedFormModel {
     EMPIRICAL(1, () -> new EmpiricalDenoiser(BenchData.vpProcess(), BenchData.moons().points())),
     /** §3.3, every eigenpair kept. */
     WIENER(1, () -> new WienerDenoiser(BenchData.vpProcess(), BenchData.moons().points(), 0)),
-    /** §3.6 on 500 28x28 images, P = 5, stride 1 (RUNSPEC.md defaults); 576 crops per image, so batch / 100. */
+    /** §3.6 on 500 28x28 images, P = 5, stride 1 (docs/spec-reference.md defaults); 576 crops per image, so batch / 100. */
     PATCH(100, () -> patch(BenchData.images())),
     /** §3.5, truncated c (a = 0.8, lambda = 4) on the sampling grid G = 64; ~B n G exponentials, so batch / 100. */
     EQM(100, () -> new EqmOptimalField(PointSetLikelihood.uniform(BenchData.moons().points()),

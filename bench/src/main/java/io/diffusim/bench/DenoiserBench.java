@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One batched evaluation of each closed-form denoiser (SCIENCE.md §3) at the mid noise level, reported as
- * evaluations/s and, through {@link ParticleCounter}, particle-evaluations/s (ARCHITECTURE.md §6). The slow
+ * One batched evaluation of each closed-form denoiser (docs/science.md §3) at the mid noise level, reported as
+ * evaluations/s and, through {@link ParticleCounter}, particle-evaluations/s (docs/architecture.md §6). The slow
  * models run a smaller batch ({@link ClosedFormModel#scaledBatch}); the particle rate stays comparable.
  */
 @BenchmarkMode(Mode.Throughput)

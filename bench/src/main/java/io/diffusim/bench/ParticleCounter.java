@@ -8,7 +8,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Particles processed by a benchmark, which JMH reports as a secondary throughput ("particles", ops/s =
- * particle-steps per second, ARCHITECTURE.md §6); a counter rather than {@code @OperationsPerInvocation} because
+ * particle-steps per second, docs/architecture.md §6); a counter rather than {@code @OperationsPerInvocation} because
  * that annotation cannot take the batch size from a {@code @Param}.
  *
  * <p>Not final and with a public field: JMH subclasses state classes and reads the counter field directly.

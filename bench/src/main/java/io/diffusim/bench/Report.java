@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a JMH JSON result file and prints particle-steps per second next to their ratio to the same run's
- * sgemm GFLOP/s (ARCHITECTURE.md §6: performance is read as a ratio to a reference run in the same process).
+ * sgemm GFLOP/s (docs/architecture.md §6: performance is read as a ratio to a reference run in the same process).
  */
 public final class Report {
 

@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One full step of each sampler (SCIENCE.md §2; Heun and Nesterov included with all their sub-steps) from its
+ * One full step of each sampler (docs/science.md §2; Heun and Nesterov included with all their sub-steps) from its
  * middle step, answered by a fixed prediction so that only the sampler's own update and noise draw are timed;
- * reported as steps/s and, through {@link ParticleCounter}, particle-steps/s (ARCHITECTURE.md §6).
+ * reported as steps/s and, through {@link ParticleCounter}, particle-steps/s (docs/architecture.md §6).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

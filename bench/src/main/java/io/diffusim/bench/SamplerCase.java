@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The samplers of SCIENCE.md §2 (and density-guided DDPM, §7.4) on 2-D particles with RUNSPEC.md defaults, each with
+ * The samplers of docs/science.md §2 (and density-guided DDPM, §7.4) on 2-D particles with docs/spec-reference.md defaults, each with
  * the process whose coefficients its fixed prediction carries ({@code null} for the time-free EqM field).
  */
 public enum SamplerCase {
@@ -88,7 +88,7 @@ public enum SamplerCase {
         return new DdpmAncestralSampler(LinearBetaSchedule.defaults(BenchData.VP_TIMESTEPS).betas(), BenchData.DIMENSION, false);
     }
 
-    /** eta = 0.0017, K = 250 (RUNSPEC.md defaults), gradient descent for mu = 0, else Nesterov. */
+    /** eta = 0.0017, K = 250 (docs/spec-reference.md defaults), gradient descent for mu = 0, else Nesterov. */
     private static EqmGradientSampler eqm(double momentum) {
         return new EqmGradientSampler(0.0017, momentum, 250, EQM_STOP, BenchData.DIMENSION);
     }

@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The reference run of ARCHITECTURE.md §6: an n x n x n matrix product into a preallocated result, float32 (sgemm)
+ * The reference run of docs/architecture.md §6: an n x n x n matrix product into a preallocated result, float32 (sgemm)
  * and float64 (dgemm); {@link Report} turns mmul/s into GFLOP/s = 2 n^3 mmul/s / 1e9.
  */
 @BenchmarkMode(Mode.Throughput)

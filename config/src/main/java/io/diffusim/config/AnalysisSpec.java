@@ -3,7 +3,7 @@ package io.diffusim.config;
 import java.util.Objects;
 
 /**
- * One analysis of a run (RUNSPEC.md {@code analyses}), one record per kind; each writes metric series
+ * One analysis of a run (docs/spec-reference.md {@code analyses}), one record per kind; each writes metric series
  * and the summary values named {@code <kind>.<metric>}.
  */
 public sealed interface AnalysisSpec {
@@ -11,12 +11,12 @@ public sealed interface AnalysisSpec {
     /** The kinds of analysis, spelled as in the spec ({@code nearest-neighbour}, ...). */
     enum Kind { KL, NEAREST_NEIGHBOUR, NOISE_POSTERIOR, SCHEDULE_DEVIATION, PAIRED, DENOISER_AGREEMENT, W1 }
 
-    /** How the divergence term of the schedule deviation is estimated (SCIENCE.md §4.2). */
+    /** How the divergence term of the schedule deviation is estimated (docs/science.md §4.2). */
     enum Divergence { RANDOM_DIAGONAL, EXACT_TRACE, NONE }
 
     Kind kind();
 
-    /** KL(data || samples) by the k-NN estimator of SCIENCE.md §7.5, in units of log {@code base}. */
+    /** KL(data || samples) by the k-NN estimator of docs/science.md §7.5, in units of log {@code base}. */
     record Kl(int k, double base) implements AnalysisSpec {
         public Kind kind() {
             return Kind.KL;
@@ -30,7 +30,7 @@ public sealed interface AnalysisSpec {
         }
     }
 
-    /** p(t | x_t) along the trajectory (SCIENCE.md §3.4, §6). */
+    /** p(t | x_t) along the trajectory (docs/science.md §3.4, §6). */
     record NoisePosterior(TimePosteriorSpec posterior) implements AnalysisSpec {
         public NoisePosterior {
             Objects.requireNonNull(posterior, "posterior");
@@ -41,7 +41,7 @@ public sealed interface AnalysisSpec {
         }
     }
 
-    /** Schedule deviation (SCIENCE.md §4.2) with N = kdeSamples KDE centres and n_div = probes divergence probes. */
+    /** Schedule deviation (docs/science.md §4.2) with N = kdeSamples KDE centres and n_div = probes divergence probes. */
     record ScheduleDeviation(int kdeSamples, int probes, Divergence divergence) implements AnalysisSpec {
         public ScheduleDeviation {
             Objects.requireNonNull(divergence, "divergence");
@@ -53,7 +53,7 @@ public sealed interface AnalysisSpec {
     }
 
     /**
-     * A second trajectory on shared noise (SCIENCE.md §5.4) with this sampler and model; whichever the
+     * A second trajectory on shared noise (docs/science.md §5.4) with this sampler and model; whichever the
      * spec does not give is the run's own.
      */
     record Paired(SamplerSpec sampler, ModelSpec model) implements AnalysisSpec {
@@ -67,7 +67,7 @@ public sealed interface AnalysisSpec {
         }
     }
 
-    /** MSE between the run's denoiser and this one along the path (SCIENCE.md §3.6 evaluation). */
+    /** MSE between the run's denoiser and this one along the path (docs/science.md §3.6 evaluation). */
     record DenoiserAgreement(ModelSpec model) implements AnalysisSpec {
         public DenoiserAgreement {
             Objects.requireNonNull(model, "model");
@@ -78,7 +78,7 @@ public sealed interface AnalysisSpec {
         }
     }
 
-    /** Exact W1 (Hungarian, SCIENCE.md §4.4) between {@code subsample} samples and as many reference points. */
+    /** Exact W1 (Hungarian, docs/science.md §4.4) between {@code subsample} samples and as many reference points. */
     record W1(int subsample) implements AnalysisSpec {
         public Kind kind() {
             return Kind.W1;

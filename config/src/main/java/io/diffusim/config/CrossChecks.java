@@ -10,10 +10,11 @@ import io.diffusim.config.ModelSpec.PatchEmpirical;
 import io.diffusim.config.SamplerSpec.Kind;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Rules that span blocks (RUNSPEC.md, SCIENCE.md §1-3): which samplers run on which process, which
+ * Rules that span blocks (docs/spec-reference.md, docs/science.md §1-3): which samplers run on which process, which
  * models need which data, EqM samplers with EqM fields only, and analysis sizes against the run's.
  * Parts that failed to parse are null and their rules are skipped.
  */
@@ -46,9 +47,9 @@ final class CrossChecks {
             String at = "run.analyses[" + i + "]";
             AnalysisSpec analysis = analyses.get(i);
             if (analysis instanceof Kl kl) {
-                int limit = Math.min(particles, data == null ? Integer.MAX_VALUE : data.n());
-                if (kl.k() >= limit) {
-                    errors.addIfFirst(at + ".k", Integer.toString(kl.k()), "expected an integer < min(particles, data.n) = " + limit);
+                if (inapplicable(kl, particles, data).isPresent()) {
+                    errors.addIfFirst(at + ".k", Integer.toString(kl.k()),
+                            "expected an integer < min(particles, data.n) = " + klLimit(particles, data));
                 }
             } else if (analysis instanceof DenoiserAgreement agreement) {
                 checks.model(at + ".model", agreement.model());
@@ -67,6 +68,23 @@ final class CrossChecks {
                 }
             }
         }
+    }
+
+    /**
+     * Why an analysis cannot apply to a run of this size, if it cannot: the kNN KL estimator needs
+     * {@code k < min(particles, data.n)} (docs/science.md §7.5). Empty when it can, or when a part is unknown.
+     */
+    static Optional<String> inapplicable(AnalysisSpec analysis, int particles, DataSpec data) {
+        if (analysis instanceof Kl kl && kl.k() >= klLimit(particles, data)) {
+            boolean fewParticles = data == null || particles <= data.n();
+            return Optional.of("k = " + kl.k() + " needs " + (fewParticles ? "particles" : "data.n") + " > " + kl.k()
+                    + " (" + (fewParticles ? "particles = " + particles : "data.n = " + data.n()) + ")");
+        }
+        return Optional.empty();
+    }
+
+    private static int klLimit(int particles, DataSpec data) {
+        return Math.min(particles, data == null ? Integer.MAX_VALUE : data.n());
     }
 
     private void model(String at, ModelSpec model) {

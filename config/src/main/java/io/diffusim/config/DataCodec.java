@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The HOCON form of {@link DataSpec} ({@code run.data}, RUNSPEC.md). */
+/** The HOCON form of {@link DataSpec} ({@code run.data}, docs/spec-reference.md). */
 final class DataCodec {
 
     /** Fashion-MNIST has ten classes, labelled 0..9. */

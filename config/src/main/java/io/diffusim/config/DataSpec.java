@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The training / reference set of a run (RUNSPEC.md {@code data}; generators in SCIENCE.md §7.1 and
+ * The training / reference set of a run (docs/spec-reference.md {@code data}; generators in docs/science.md §7.1 and
  * §5.2): one record per kind, each with the number of points {@code n} and a disjoint {@link Subset}.
  */
 public sealed interface DataSpec {
@@ -24,28 +24,28 @@ public sealed interface DataSpec {
 
     Subset subset();
 
-    /** scikit-learn two moons (SCIENCE.md §7.1). */
+    /** scikit-learn two moons (docs/science.md §7.1). */
     record Moons(int n, Subset subset) implements DataSpec {
         public Kind kind() {
             return Kind.MOONS;
         }
     }
 
-    /** The Datasaurus dino (SCIENCE.md §7.1, Appendix A). */
+    /** The Datasaurus dino (docs/science.md §7.1, Appendix A). */
     record Dino(int n, Subset subset) implements DataSpec {
         public Kind kind() {
             return Kind.DINO;
         }
     }
 
-    /** The 17-cluster circle (SCIENCE.md §7.1). */
+    /** The 17-cluster circle (docs/science.md §7.1). */
     record Circle(int n, Subset subset) implements DataSpec {
         public Kind kind() {
             return Kind.CIRCLE;
         }
     }
 
-    /** Uniform on [-2, 2] x [-4, 4] (SCIENCE.md §7.1). */
+    /** Uniform on [-2, 2] x [-4, 4] (docs/science.md §7.1). */
     record Line(int n, Subset subset) implements DataSpec {
         public Kind kind() {
             return Kind.LINE;
@@ -53,7 +53,7 @@ public sealed interface DataSpec {
     }
 
     /**
-     * A Gaussian mixture (SCIENCE.md §3.1), from explicit components or a named geometry (§5.2),
+     * A Gaussian mixture (docs/science.md §3.1), from explicit components or a named geometry (§5.2),
      * exactly one of the two; {@code dim} is the data dimension D (configurable for the high-dimensional geometries).
      */
     record Gmm(int n, Subset subset, List<GmmComponent> components, Optional<Geometry> geometry, int dim)

@@ -5,7 +5,7 @@ import static io.diffusim.config.Fields.word;
 
 import java.util.Map;
 
-/** The keys {@code c, a, b, lambda} of an EqM magnitude c(gamma) (SCIENCE.md §3.5), in whichever block holds them. */
+/** The keys {@code c, a, b, lambda} of an EqM magnitude c(gamma) (docs/science.md §3.5), in whichever block holds them. */
 final class EqmMagnitudeCodec {
 
     private EqmMagnitudeCodec() {

@@ -1,6 +1,6 @@
 package io.diffusim.config;
 
-/** The synthetic Gaussian-mixture geometries of SCIENCE.md §5.2. */
+/** The synthetic Gaussian-mixture geometries of docs/science.md §5.2. */
 public enum Geometry {
     UNIFORM_2D,
     SHARPCOV_2D,

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The HOCON form of a Gaussian-mixture data set: explicit components (SCIENCE.md §3.1) or a geometry (§5.2). */
+/** The HOCON form of a Gaussian-mixture data set: explicit components (docs/science.md §3.1) or a geometry (§5.2). */
 final class GmmCodec {
 
     /** Dimension of the 2-D geometries. */

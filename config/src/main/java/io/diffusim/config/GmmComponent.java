@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One Gaussian-mixture component of SCIENCE.md §3.1: weight {@code pi_k >= 0}, mean {@code mu_k} in
+ * One Gaussian-mixture component of docs/science.md §3.1: weight {@code pi_k >= 0}, mean {@code mu_k} in
  * R^D and a covariance given as a scalar (isotropic), a length-D vector (diagonal) or a DxD matrix.
  */
 public record GmmComponent(double weight, List<Double> mean, Covariance cov) {

@@ -7,7 +7,7 @@ import static io.diffusim.config.Fields.word;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The HOCON form of {@link GuidanceSpec} ({@code run.sampler.guidance}; SCIENCE.md §7.4). */
+/** The HOCON form of {@link GuidanceSpec} ({@code run.sampler.guidance}; docs/science.md §7.4). */
 final class GuidanceCodec {
 
     private GuidanceCodec() {

@@ -10,7 +10,7 @@ import io.diffusim.config.TrainSpec.NcsnLadder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The HOCON form of {@link LearnedSpec} and its {@code train} block (SCIENCE.md §7.3). */
+/** The HOCON form of {@link LearnedSpec} and its {@code train} block (docs/science.md §7.3). */
 final class LearnedCodec {
 
     private LearnedCodec() {

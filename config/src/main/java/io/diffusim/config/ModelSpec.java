@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The denoiser of a run (RUNSPEC.md {@code model}): the closed-form models of SCIENCE.md §3, the
+ * The denoiser of a run (docs/spec-reference.md {@code model}): the closed-form models of docs/science.md §3, the
  * learned networks of §7.3 / §4.7, or an imported ONNX network; one record per kind.
  */
 public sealed interface ModelSpec {
@@ -20,21 +20,21 @@ public sealed interface ModelSpec {
         return Optional.empty();
     }
 
-    /** Exact posterior of the data's Gaussian mixture (SCIENCE.md §3.1); needs {@code data.kind = gmm}. */
+    /** Exact posterior of the data's Gaussian mixture (docs/science.md §3.1); needs {@code data.kind = gmm}. */
     record GmmExact() implements ModelSpec {
         public Kind kind() {
             return Kind.GMM_EXACT;
         }
     }
 
-    /** Optimal empirical denoiser (SCIENCE.md §3.2), optionally with flips and the conditional kernel width h_c. */
+    /** Optimal empirical denoiser (docs/science.md §3.2), optionally with flips and the conditional kernel width h_c. */
     record Empirical(boolean flip, double conditionBandwidth) implements ModelSpec {
         public Kind kind() {
             return Kind.EMPIRICAL;
         }
     }
 
-    /** Noise-unconditional effective target of the empirical denoiser (SCIENCE.md §3.4). */
+    /** Noise-unconditional effective target of the empirical denoiser (docs/science.md §3.4). */
     record EmpiricalUnconditional(boolean flip, double conditionBandwidth, TimePosteriorSpec posterior)
             implements ModelSpec {
         public EmpiricalUnconditional {
@@ -46,21 +46,21 @@ public sealed interface ModelSpec {
         }
     }
 
-    /** PSPC patch-local empirical denoiser with square patches (SCIENCE.md §3.6); needs image data. */
+    /** PSPC patch-local empirical denoiser with square patches (docs/science.md §3.6); needs image data. */
     record PatchEmpirical(int patch, int stride, boolean flip) implements ModelSpec {
         public Kind kind() {
             return Kind.PATCH_EMPIRICAL;
         }
     }
 
-    /** Gaussian (Wiener) denoiser of the data's mean and covariance, top {@code rank} eigenpairs, 0 = all (SCIENCE.md §3.3). */
+    /** Gaussian (Wiener) denoiser of the data's mean and covariance, top {@code rank} eigenpairs, 0 = all (docs/science.md §3.3). */
     record Wiener(int rank) implements ModelSpec {
         public Kind kind() {
             return Kind.WIENER;
         }
     }
 
-    /** Optimal EqM gradient field of the empirical set on a midpoint gamma grid of {@code grid} points (SCIENCE.md §3.5). */
+    /** Optimal EqM gradient field of the empirical set on a midpoint gamma grid of {@code grid} points (docs/science.md §3.5). */
     record EqmEmpirical(EqmMagnitude magnitude, int grid) implements ModelSpec {
         public EqmEmpirical {
             Objects.requireNonNull(magnitude, "magnitude");
@@ -71,7 +71,7 @@ public sealed interface ModelSpec {
         }
     }
 
-    /** The MLP denoiser of SCIENCE.md §7.3. */
+    /** The MLP denoiser of docs/science.md §7.3. */
     record Mlp(LearnedSpec learned) implements ModelSpec {
         public Mlp {
             Objects.requireNonNull(learned, "learned");
@@ -87,7 +87,7 @@ public sealed interface ModelSpec {
         }
     }
 
-    /** A small conditional U-Net (SCIENCE.md §4.7, CPU-sized). */
+    /** A small conditional U-Net (docs/science.md §4.7, CPU-sized). */
     record Unet(LearnedSpec learned) implements ModelSpec {
         public Unet {
             Objects.requireNonNull(learned, "learned");

@@ -1,4 +1,4 @@
 package io.diffusim.config;
 
-/** What an imported network outputs (SCIENCE.md §1.4). */
+/** What an imported network outputs (docs/science.md §1.4). */
 public enum Parameterisation { EPS, X0, V, SCORE, VELOCITY }

@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The HOCON form of {@link ProcessSpec} ({@code run.process}; SCIENCE.md §1.1-1.3). */
+/** The HOCON form of {@link ProcessSpec} ({@code run.process}; docs/science.md §1.1-1.3). */
 final class ProcessCodec {
 
     /** beta_t = beta_min + ... / (T - 1) needs two chain steps at least. */

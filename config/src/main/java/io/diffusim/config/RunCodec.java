@@ -2,6 +2,7 @@ package io.diffusim.config;
 
 import static io.diffusim.config.Fields.count;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The HOCON form of {@link RunSpec}: the {@code run} block (RUNSPEC.md "The spec"). */
+/** The HOCON form of {@link RunSpec}: the {@code run} block (docs/spec-reference.md "The spec"). */
 final class RunCodec {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -17,8 +18,12 @@ final class RunCodec {
     private RunCodec() {
     }
 
-    /** The run, or null when anything is wrong (every error recorded, cross-block rules included). */
-    static RunSpec read(Block run) {
+    /**
+     * The run, or null when anything is wrong (every error recorded, cross-block rules included). Without
+     * {@code withAnalyses} the {@code analyses} key is not read at all and the run has none (for tools that
+     * only evaluate the model). Default analyses that cannot apply to the run are dropped with a note.
+     */
+    static RunSpec read(Block run, boolean withAnalyses) {
         Optional<String> name = Fields.optionalString(run, "name", NAME.asMatchPredicate(),
                 "1-64 characters from A-Z a-z 0-9 . _ -");
         long seed = Fields.longInteger(run, "seed", IntRange.NON_NEGATIVE);
@@ -28,16 +33,35 @@ final class RunCodec {
         ProcessSpec process = ProcessCodec.read(run.child("process"));
         ModelSpec model = ModelCodec.read(run.child("model"));
         SamplerSpec sampler = SamplerCodec.read(run.child("sampler"));
-        List<AnalysisSpec> analyses = AnalysisCodec.read(run, model, sampler);
+        List<AnalysisSpec> analyses = withAnalyses ? AnalysisCodec.read(run, model, sampler) : List.of();
         int recordEvery = count(run, "record-every", IntRange.POSITIVE);
         int checkpointEvery = count(run, "checkpoint-every", IntRange.POSITIVE);
         run.finish();
+        List<String> notes = new ArrayList<>();
+        if (withAnalyses && !run.given("analyses")) {
+            analyses = applicableDefaults(analyses, particles, data, notes);
+        }
         CrossChecks.check(run.context().errors(), particles, data, process, model, sampler, analyses);
         if (!run.context().errors().isEmpty() || analyses.stream().anyMatch(Objects::isNull)) {
             return null;
         }
         return new RunSpec(name, seed, particles, batchSize, data, process, model, sampler, analyses, recordEvery,
-                checkpointEvery);
+                checkpointEvery, notes);
+    }
+
+    /** The default analyses that apply to the run; each one that cannot is dropped with a note saying why. */
+    private static List<AnalysisSpec> applicableDefaults(List<AnalysisSpec> defaults, int particles, DataSpec data,
+            List<String> notes) {
+        List<AnalysisSpec> kept = new ArrayList<>();
+        for (AnalysisSpec analysis : defaults) {
+            Optional<String> problem = analysis == null ? Optional.empty() : CrossChecks.inapplicable(analysis, particles, data);
+            if (problem.isPresent()) {
+                notes.add("dropped default analysis " + Words.of(analysis.kind()) + ": " + problem.get());
+            } else {
+                kept.add(analysis);
+            }
+        }
+        return kept;
     }
 
     static Map<String, Object> write(RunSpec spec) {

@@ -5,20 +5,30 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A fully resolved, validated run spec (RUNSPEC.md "The spec"): every default filled in. Built
+ * A fully resolved, validated run spec (docs/spec-reference.md "The spec"): every default filled in. Built
  * by {@link SpecLoader}, written back by {@link SpecRenderer}; nothing below {@code config} reads HOCON.
  *
  * @param name optional name used in ids and file names
- * @param seed root of all randomness (counter-based, SCIENCE.md §0)
+ * @param seed root of all randomness (counter-based, docs/science.md §0)
  * @param particles number of samples drawn
  * @param batchSize particles per ParticleBatch actor
  * @param analyses at most one analysis per kind, in the order given
  * @param recordEvery steps between metric records
  * @param checkpointEvery steps between particle checkpoints (daemon runs)
+ * @param notes what resolving did that the resolved keys alone do not show, one line each (e.g. a default
+ *     analysis dropped because it cannot apply to this run); written as comments above the resolved spec
  */
 public record RunSpec(Optional<String> name, long seed, int particles, int batchSize, DataSpec data,
         ProcessSpec process, ModelSpec model, SamplerSpec sampler, List<AnalysisSpec> analyses,
-        int recordEvery, int checkpointEvery) {
+        int recordEvery, int checkpointEvery, List<String> notes) {
+
+    /** A spec without notes. */
+    public RunSpec(Optional<String> name, long seed, int particles, int batchSize, DataSpec data,
+            ProcessSpec process, ModelSpec model, SamplerSpec sampler, List<AnalysisSpec> analyses,
+            int recordEvery, int checkpointEvery) {
+        this(name, seed, particles, batchSize, data, process, model, sampler, analyses, recordEvery, checkpointEvery,
+                List.of());
+    }
 
     public RunSpec {
         Objects.requireNonNull(name, "name");
@@ -27,5 +37,6 @@ public record RunSpec(Optional<String> name, long seed, int particles, int batch
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(sampler, "sampler");
         analyses = List.copyOf(analyses);
+        notes = List.copyOf(notes);
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** The HOCON form of {@link SamplerSpec} ({@code run.sampler} and the samplers inside analyses; SCIENCE.md §2). */
+/** The HOCON form of {@link SamplerSpec} ({@code run.sampler} and the samplers inside analyses; docs/science.md §2). */
 final class SamplerCodec {
 
     /** Nesterov momentum mu in [0, 1). */

@@ -3,7 +3,7 @@ package io.diffusim.config;
 import java.util.Objects;
 
 /**
- * One problem in a run spec (RUNSPEC.md): the key it concerns, the value found there and what is
+ * One problem in a run spec (docs/spec-reference.md): the key it concerns, the value found there and what is
  * allowed, e.g. {@code run.sampler.steps = -5: expected an integer >= 0}.
  *
  * @param key full HOCON path of the key ({@code run.analyses[1].k}), or the file name / {@code (syntax)}

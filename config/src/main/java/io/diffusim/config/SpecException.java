@@ -3,7 +3,7 @@ package io.diffusim.config;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A run spec that cannot be used, with every problem found in one pass (RUNSPEC.md). */
+/** A run spec that cannot be used, with every problem found in one pass (docs/spec-reference.md). */
 public final class SpecException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

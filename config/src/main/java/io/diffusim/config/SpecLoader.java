@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Reads a run spec (RUNSPEC.md): a HOCON file with a top-level {@code run { ... }} block, resolved
+ * Reads a run spec (docs/spec-reference.md): a HOCON file with a top-level {@code run { ... }} block, resolved
  * against the defaults of {@code reference.conf} and validated in one pass. Every problem (syntax,
  * unknown or misplaced keys, types, ranges, words, cross-block rules) is collected into one
  * {@link SpecException}. Relative file paths resolve against the spec file's directory.
@@ -26,6 +26,18 @@ public final class SpecLoader {
 
     /** Loads and validates the spec file. */
     public static RunSpec load(Path file) {
+        return load(file, true);
+    }
+
+    /**
+     * Loads and validates the spec file except its {@code analyses}, which are not read at all: the
+     * returned run has none. For tools that evaluate the spec's model and run nothing ({@code probe}).
+     */
+    public static RunSpec loadWithoutAnalyses(Path file) {
+        return load(file, false);
+    }
+
+    private static RunSpec load(Path file, boolean withAnalyses) {
         String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
             throw single(file.toString(), "no such file");
@@ -36,7 +48,7 @@ public final class SpecLoader {
         } catch (ConfigException e) {
             throw single(source, describe(e));
         }
-        return read(parsed, file.toAbsolutePath().getParent(), source);
+        return read(parsed, file.toAbsolutePath().getParent(), source, withAnalyses);
     }
 
     /** Parses and validates spec text; relative paths resolve against {@code baseDir} (null: as given). */
@@ -47,10 +59,10 @@ public final class SpecLoader {
         } catch (ConfigException e) {
             throw single(SYNTAX, describe(e));
         }
-        return read(parsed, baseDir == null ? null : baseDir.toAbsolutePath(), SYNTAX);
+        return read(parsed, baseDir == null ? null : baseDir.toAbsolutePath(), SYNTAX, true);
     }
 
-    private static RunSpec read(Config parsed, Path baseDir, String source) {
+    private static RunSpec read(Config parsed, Path baseDir, String source, boolean withAnalyses) {
         Config resolved;
         try {
             // No environment variables: a spec means the same on every machine.
@@ -70,7 +82,7 @@ public final class SpecLoader {
             errors.add("run", "", "missing; expected a run { ... } block");
         }
         Block run = Block.of("run", root.get("run"), reference.object("run"), new SpecContext(errors, reference, baseDir));
-        RunSpec spec = RunCodec.read(run);
+        RunSpec spec = RunCodec.read(run, withAnalyses);
         errors.throwIfAny();
         return spec;
     }

@@ -2,15 +2,23 @@ package io.diffusim.config;
 
 /**
  * Writes a {@link RunSpec} as HOCON, every default filled in ({@code spec.conf} of a run's output,
- * {@code diffusim validate}); {@code SpecLoader.parse(render(spec), dir)} equals {@code spec}.
+ * {@code diffusim validate}); {@code SpecLoader.parse(render(spec), dir)} equals {@code spec} but for its notes,
+ * since the rendered text already says what the notes explain (e.g. {@code analyses = []}).
  */
 public final class SpecRenderer {
 
     private SpecRenderer() {
     }
 
-    /** The spec as a {@code run { ... }} block, keys in RUNSPEC.md order, {@code kind} first in every block. */
+    /**
+     * The spec as a {@code run { ... }} block, keys in docs/spec-reference.md order, {@code kind} first in every block,
+     * after its notes as {@code #} comment lines.
+     */
     public static String render(RunSpec spec) {
-        return "run " + HoconWriter.write(RunCodec.write(spec)) + "\n";
+        StringBuilder out = new StringBuilder();
+        for (String note : spec.notes()) {
+            out.append("# ").append(note).append('\n');
+        }
+        return out.append("run ").append(HoconWriter.write(RunCodec.write(spec))).append('\n').toString();
     }
 }

@@ -2,7 +2,7 @@ package io.diffusim.config;
 
 import java.util.List;
 
-/** Checks that a covariance matrix is symmetric positive semi-definite, as SCIENCE.md §3.1 requires of Sigma_k. */
+/** Checks that a covariance matrix is symmetric positive semi-definite, as docs/science.md §3.1 requires of Sigma_k. */
 final class SymmetricMatrices {
 
     /** Relative asymmetry tolerated (values typed twice by hand agree exactly; computed ones nearly). */

@@ -8,7 +8,7 @@ import static io.diffusim.config.Fields.word;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-/** The keys of a p(t | x_t) quadrature (SCIENCE.md §3.4), in whichever block holds them (a model or an analysis). */
+/** The keys of a p(t | x_t) quadrature (docs/science.md §3.4), in whichever block holds them (a model or an analysis). */
 final class TimePosteriorCodec {
 
     /** A quadrature needs two points at least. */

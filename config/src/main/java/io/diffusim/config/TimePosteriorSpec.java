@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * The quadrature of the noise-level posterior p(t | x_t) (SCIENCE.md §3.4, §6): prior over t, its
+ * The quadrature of the noise-level posterior p(t | x_t) (docs/science.md §3.4, §6): prior over t, its
  * range ({@code null} ends = the process's own time domain), and the grid sizes of the two passes.
  *
  * @param prior {@code auto} is the process's natural prior (uniform; log-normal for EDM)

@@ -3,7 +3,7 @@ package io.diffusim.config;
 import java.util.Objects;
 
 /**
- * Training settings of a learned model (RUNSPEC.md {@code model.train}, SCIENCE.md §7.3): AdamW with
+ * Training settings of a learned model (docs/spec-reference.md {@code model.train}, docs/science.md §7.3): AdamW with
  * cosine decay, gradient clipping, the EMA warm-up, the density-head loss term (§7.4) and the
  * objective-specific blocks {@code eqm} (§3.5) and {@code ncsn} (§1.3).
  *
@@ -22,7 +22,7 @@ public record TrainSpec(int steps, int batchSize, double lr, double weightDecay,
         Objects.requireNonNull(ncsn, "ncsn");
     }
 
-    /** The NCSN geometric sigma ladder sigma_1 = sigmaMax > ... > sigma_L = sigmaMin (SCIENCE.md §1.3). */
+    /** The NCSN geometric sigma ladder sigma_1 = sigmaMax > ... > sigma_L = sigmaMin (docs/science.md §1.3). */
     public record NcsnLadder(double sigmaMax, double sigmaMin, int levels) {
     }
 }

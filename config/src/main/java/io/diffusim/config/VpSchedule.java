@@ -1,6 +1,6 @@
 package io.diffusim.config;
 
-/** The noise schedule of a discrete VP chain (SCIENCE.md §1.2), one record per schedule. */
+/** The noise schedule of a discrete VP chain (docs/science.md §1.2), one record per schedule. */
 public sealed interface VpSchedule {
 
     /** The schedules, spelled as in the spec ({@code log-linear}, ...). */

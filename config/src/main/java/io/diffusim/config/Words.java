@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /**
  * The spec's spelling of enum constants: lower case with hyphens ({@code LOG_LINEAR} is
- * {@code log-linear}), so every closed set of words in RUNSPEC.md is an enum and nothing else
+ * {@code log-linear}), so every closed set of words in docs/spec-reference.md is an enum and nothing else
  * needs to compare strings.
  */
 public final class Words {

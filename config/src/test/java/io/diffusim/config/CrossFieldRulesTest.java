@@ -8,12 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.diffusim.config.GmmComponent.Diagonal;
 import io.diffusim.config.GmmComponent.Full;
 import io.diffusim.config.GmmComponent.Isotropic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Rules that span keys or blocks (RUNSPEC.md; SCIENCE.md §1-3). */
+/** Rules that span keys or blocks (docs/spec-reference.md; docs/science.md §1-3). */
 class CrossFieldRulesTest {
 
     private static final String MOONS = "data { kind = moons }";
@@ -74,6 +78,64 @@ class CrossFieldRulesTest {
                 "run.analyses[1].kind = kl: already used by analyses[0]; each kind at most once",
                 "run.analyses[1].k = 0: expected an integer >= 1",
                 "run.analyses[0].k = 5: expected an integer < min(particles, data.n) = 5");
+    }
+
+    @Test
+    void shouldDropTheDefaultKlWithANoteWhenTooFewParticles() {
+        RunSpec spec = parse("run { " + MOONS + ", particles = 1 }");
+
+        assertThat(spec.analyses()).isEmpty();
+        assertThat(spec.notes()).containsExactly("dropped default analysis kl: k = 5 needs particles > 5 (particles = 1)");
+        assertThat(SpecRenderer.render(spec))
+                .startsWith("# dropped default analysis kl: k = 5 needs particles > 5 (particles = 1)\nrun {")
+                .contains("analyses = []");
+    }
+
+    @Test
+    void shouldDropTheDefaultKlWhenTooFewDataPoints() {
+        RunSpec spec = parse("run { data { kind = moons, n = 3 }, particles = 100 }");
+
+        assertThat(spec.analyses()).isEmpty();
+        assertThat(spec.notes()).containsExactly("dropped default analysis kl: k = 5 needs data.n > 5 (data.n = 3)");
+    }
+
+    @Test
+    void shouldKeepTheDefaultKlWithoutNotesWhenItApplies() {
+        RunSpec spec = parse("run { " + MOONS + ", particles = 6 }");
+
+        assertThat(spec.analyses()).containsExactly(new AnalysisSpec.Kl(5, 2));
+        assertThat(spec.notes()).isEmpty();
+        assertThat(SpecRenderer.render(spec)).startsWith("run {");
+    }
+
+    @Test
+    void shouldStillRejectAnExplicitKlThatCannotApply() {
+        SpecError error = onlyErrorOf("run { " + MOONS + ", particles = 1, analyses = [ { kind = kl } ] }");
+
+        assertThat(error.message()).isEqualTo("run.analyses[0].k = 5: expected an integer < min(particles, data.n) = 1");
+    }
+
+    @Test
+    void shouldReadTheRenderedSpecOfADroppedDefaultAsTheSameRun() {
+        RunSpec spec = parse("run { " + MOONS + ", particles = 1 }");
+        RunSpec again = parse(SpecRenderer.render(spec));
+
+        // the rendered text says analyses = [] outright, so it needs no note
+        assertThat(again.notes()).isEmpty();
+        assertThat(again).isEqualTo(new RunSpec(spec.name(), spec.seed(), spec.particles(), spec.batchSize(), spec.data(),
+                spec.process(), spec.model(), spec.sampler(), spec.analyses(), spec.recordEvery(), spec.checkpointEvery()));
+    }
+
+    @Test
+    void shouldNotReadTheAnalysesWhenLoadingForTheModelAlone(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("probe.conf"), "run { " + MOONS + ", particles = 1, "
+                + "analyses = [ { kind = kl, k = 5 }, { kind = no-such-analysis } ] }");
+
+        RunSpec spec = SpecLoader.loadWithoutAnalyses(file);
+
+        assertThat(spec.analyses()).isEmpty();
+        assertThat(spec.notes()).isEmpty();
+        assertThat(spec.particles()).isEqualTo(1);
     }
 
     @Test

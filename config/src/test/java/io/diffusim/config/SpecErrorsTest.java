@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One test per kind of spec error (RUNSPEC.md: name the key, the value and what is allowed). */
+/** One test per kind of spec error (docs/spec-reference.md: name the key, the value and what is allowed). */
 class SpecErrorsTest {
 
     private static final String MOONS = "data { kind = moons }";

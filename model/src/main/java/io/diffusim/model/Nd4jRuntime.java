@@ -6,7 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One-time ND4J set-up for a process: OpenMP and BLAS thread counts and float64 as the default data type
- * (SCIENCE.md §0 "Numerics"), so many tiny ops do not oversubscribe a small machine.
+ * (docs/science.md §0 "Numerics"), so many tiny ops do not oversubscribe a small machine.
  *
  * <p>Call {@link #configure(int)} once at start-up, before any parallel work; calling it again with the same
  * count does nothing, and a different count re-applies the settings.

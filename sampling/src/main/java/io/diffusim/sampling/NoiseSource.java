@@ -3,7 +3,7 @@ package io.diffusim.sampling;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Counter-based randomness (ARCHITECTURE.md §2): every draw is a pure function of
+ * Counter-based randomness (docs/architecture.md §2): every draw is a pure function of
  * (run seed, particle index in the whole run, step, sub-step, coordinate), so results do not depend
  * on batch size, placement, pauses or restarts, and two trajectories on the same source consume
  * identical draws.

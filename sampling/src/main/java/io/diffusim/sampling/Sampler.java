@@ -4,7 +4,7 @@ import io.diffusim.model.denoise.EvalRequest;
 import io.diffusim.model.denoise.Prediction;
 
 /**
- * One sampler step as a small state machine (ARCHITECTURE.md §2, SCIENCE.md §2): the caller owns
+ * One sampler step as a small state machine (docs/architecture.md §2, docs/science.md §2): the caller owns
  * every model evaluation, so a plain loop and an actor drive the same code:
  *
  * <pre>{@code

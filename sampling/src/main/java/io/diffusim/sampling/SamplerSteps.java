@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Small shared helpers of the samplers of SCIENCE.md §2: state transitions, time columns, noise keys
+ * Small shared helpers of the samplers of docs/science.md §2: state transitions, time columns, noise keys
  * and argument checks, so that each sampler file holds only its own update rule.
  */
 public final class SamplerSteps {

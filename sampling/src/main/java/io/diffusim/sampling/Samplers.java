@@ -25,15 +25,15 @@ import io.diffusim.sampling.vp.DdimSampler;
 import io.diffusim.sampling.vp.DdpmAncestralSampler;
 
 /**
- * The one factory from a sampler spec to a sampler of SCIENCE.md §2 over the run's process, in the data's
- * dimension. {@code steps = 0} is the natural count (RUNSPEC.md): T for vp chains, 18 for the EDM rho-grid, 50 for
+ * The one factory from a sampler spec to a sampler of docs/science.md §2 over the run's process, in the data's
+ * dimension. {@code steps = 0} is the natural count (docs/spec-reference.md): T for vp chains, 18 for the EDM rho-grid, 50 for
  * flow matching, {@code max-steps} sampling steps K for EqM (K - 1 updates, §2.7).
  */
 public final class Samplers {
 
-    /** EDM's N (SCIENCE.md §1.3). */
+    /** EDM's N (docs/science.md §1.3). */
     public static final int EDM_STEPS = 18;
-    /** Flow-matching N (SCIENCE.md §2.5, NOCOND). */
+    /** Flow-matching N (docs/science.md §2.5, NOCOND). */
     public static final int FM_STEPS = 50;
 
     private Samplers() {
@@ -81,7 +81,7 @@ public final class Samplers {
         throw new IllegalArgumentException("unknown sampler kind " + spec.kind());
     }
 
-    /** DDPM, density-guided by a KDE of the training data when guidance is on (SCIENCE.md §7.4). */
+    /** DDPM, density-guided by a KDE of the training data when guidance is on (docs/science.md §7.4). */
     private static Sampler guided(DdpmAncestralSampler ddpm, GuidanceSpec guidance, RunSpec run, Dataset data) {
         if (guidance.kind() == GuidanceSpec.Kind.NONE) {
             return ddpm;
@@ -94,7 +94,7 @@ public final class Samplers {
         return new DensityGuidedDdpmSampler(ddpm, variant(guidance.kind()), kde);
     }
 
-    /** EDM Euler / Heun on the rho-grid of the run's ve / edm process, with the terminal 0 (SCIENCE.md §1.3, §2.4). */
+    /** EDM Euler / Heun on the rho-grid of the run's ve / edm process, with the terminal 0 (docs/science.md §1.3, §2.4). */
     private static Sampler edm(int steps, boolean heun, Churn churn, RunSpec run, int dim) {
         int n = steps == 0 ? EDM_STEPS : steps;
         EdmRhoGrid grid;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class AnnealedLangevinSamplerTest extends SamplerContract {
 
     private static final int DIM = 2;
-    /** NCSN ladder of SCIENCE.md §1.3: sigma_1 = 1, sigma_L = 0.01, L = 10. */
+    /** NCSN ladder of docs/science.md §1.3: sigma_1 = 1, sigma_L = 0.01, L = 10. */
     private static final double[] LADDER = TestModels.geometricGrid(1, 0.01, 10);
     private static final double STEP_SIZE = 2e-5;
     private static final int STEPS_PER_LEVEL = 3;

@@ -14,7 +14,7 @@ class EqmGradientSamplerTest extends SamplerContract {
     private static final double STEP_SIZE = 0.05;
     private static final double MOMENTUM = 0.3;
     private static final int SAMPLING_STEPS = 60;
-    /** The suggested adaptive-stop threshold 0.05 sqrt(D) of SCIENCE.md §2.7. */
+    /** The suggested adaptive-stop threshold 0.05 sqrt(D) of docs/science.md §2.7. */
     private static final double TAU = 0.05 * Math.sqrt(DIM);
     private static final double MEAN = 1.0;
     private static final double STRENGTH = 4.0;

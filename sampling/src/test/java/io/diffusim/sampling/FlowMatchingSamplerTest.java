@@ -14,7 +14,7 @@ class FlowMatchingSamplerTest extends SamplerContract {
     private static final int DIM = 2;
     private static final double DATA_MEAN = 1.0;
     private static final double DATA_STD = 0.5;
-    /** Heun with 50 steps on the affine Gaussian flow (SCIENCE.md §2.5, "Heun 99"). */
+    /** Heun with 50 steps on the affine Gaussian flow (docs/science.md §2.5, "Heun 99"). */
     private static final int FINE_STEPS = 50;
     private static final double ODE_TOL = 1e-3;
 

@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class KdeLogDensityTest {
 
     private static final double REL_TOL = 1e-6;
-    /** Central-difference step of SCIENCE.md §7.4 and the accuracy it buys on a smooth KDE. */
+    /** Central-difference step of docs/science.md §7.4 and the accuracy it buys on a smooth KDE. */
     private static final double FD_STEP = 1e-4;
     private static final double FD_TOL = 1e-6;
     private static final double STREAMING_TOL = 1e-9;

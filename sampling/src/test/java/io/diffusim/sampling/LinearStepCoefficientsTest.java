@@ -63,7 +63,7 @@ class LinearStepCoefficientsTest {
         double t = 12.91;
         double tNext = 8.4009;
         LinearStepCoefficients edm = LinearStepCoefficients.edmEuler(sd, t, tNext);
-        // Table form of SCIENCE.md §2.8
+        // Table form of docs/science.md §2.8
         double kappa = Math.sqrt((sd * sd + t * t) / (sd * sd + tNext * tNext)) * (1 - t * (t - tNext) / (t * t + sd * sd));
         double eta = sd * (t - tNext) / Math.sqrt((t * t + sd * sd) * (tNext * tNext + sd * sd));
         assertThat(edm.kappa()).isCloseTo(kappa, within(REL_TOL));

@@ -16,7 +16,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * K6 of SCIENCE.md §8: DDIM on the full chain and EDM Heun, driven by the exact posterior mean of the K4
+ * K6 of docs/science.md §8: DDIM on the full chain and EDM Heun, driven by the exact posterior mean of the K4
  * mixture 0.3 N(-2, 0.25^2) + 0.7 N(2, 0.25^2), reproduce the mixture.
  */
 class MixtureSamplingTest {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The contract every sampler passes (STYLE.md habit 10): deterministic for a seed, independent of batch
+ * The contract every sampler passes (docs/style.md habit 10): deterministic for a seed, independent of batch
  * composition, never mutating its inputs, and spending the documented number of model evaluations.
  */
 abstract class SamplerContract {

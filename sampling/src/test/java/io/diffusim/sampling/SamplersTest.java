@@ -21,14 +21,14 @@ import io.diffusim.sampling.noise.CounterNoise;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Sampler specs (RUNSPEC.md {@code sampler}) through reference.conf into the samplers of SCIENCE.md §2. */
+/** Sampler specs (docs/spec-reference.md {@code sampler}) through reference.conf into the samplers of docs/science.md §2. */
 class SamplersTest {
 
     private static final long[] PARTICLES = TestModels.ids(0, 8);
     /** Grid values computed by the same closed form. */
     private static final double EXACT_TOL = 1e-12;
     /**
-     * K6 of SCIENCE.md §8 on 2,000 particles instead of 20,000: the fraction 0.7 has a binomial std error of 0.010,
+     * K6 of docs/science.md §8 on 2,000 particles instead of 20,000: the fraction 0.7 has a binomial std error of 0.010,
      * a mode's mean (~600 or ~1,400 points of std 0.25) at most 0.010, its std at most 0.0075; each tolerance is
      * about 3.5 to 4.5 of those.
      */
@@ -119,7 +119,7 @@ class SamplersTest {
         Sampler nag = sampler(model + "sampler { kind = eqm-nag, steps = 40 }");
         Sampler shortNag = sampler(model + "sampler { kind = eqm-nag, max-steps = 10 }");
 
-        // K sampling steps execute K - 1 updates (SCIENCE.md §2.7), K = max-steps = 250 by default
+        // K sampling steps execute K - 1 updates (docs/science.md §2.7), K = max-steps = 250 by default
         assertThat(gd.steps()).isEqualTo(249);
         assertThat(nag.steps()).isEqualTo(39);
         assertThat(shortNag.steps()).isEqualTo(9);

@@ -18,7 +18,7 @@ final class TestModels {
     interface Model extends Function<EvalRequest, Prediction> {
     }
 
-    /** Linear beta schedule (SCIENCE.md §1.2), beta_start = 1e-4, beta_end = 0.02. */
+    /** Linear beta schedule (docs/science.md §1.2), beta_start = 1e-4, beta_end = 0.02. */
     static double[] linearBetas(int steps) {
         double[] betas = new double[steps];
         for (int t = 0; t < steps; t++) {
@@ -107,7 +107,7 @@ final class TestModels {
         return new double[] {mean, Math.sqrt(var / (values.length - 1))};
     }
 
-    /** The EDM rho-grid of SCIENCE.md §1.3 with the appended t_N = 0. */
+    /** The EDM rho-grid of docs/science.md §1.3 with the appended t_N = 0. */
     static double[] edmGrid(int n, double sigmaMin, double sigmaMax, double rho) {
         double[] grid = new double[n + 1];
         for (int i = 0; i < n; i++) {
@@ -126,7 +126,7 @@ final class TestModels {
         return grid;
     }
 
-    /** The DDIM linspace subsequence tau_j = round((T-1)(1 - j/(S-1))) of SCIENCE.md §1.3. */
+    /** The DDIM linspace subsequence tau_j = round((T-1)(1 - j/(S-1))) of docs/science.md §1.3. */
     static int[] linspaceSubsequence(int chainLength, int steps) {
         int[] tau = new int[steps];
         for (int j = 0; j < steps; j++) {

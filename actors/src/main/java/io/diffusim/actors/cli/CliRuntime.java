@@ -4,7 +4,7 @@ import io.diffusim.model.NativeMemoryGuard;
 import io.diffusim.model.Nd4jRuntime;
 
 /**
- * Process set-up shared by the commands that compute: one ND4J thread policy (ARCHITECTURE.md §6), and the guard
+ * Process set-up shared by the commands that compute: one ND4J thread policy (docs/architecture.md §6), and the guard
  * that keeps ND4J's off-heap memory bounded.
  */
 final class CliRuntime {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code daemon [--data-dir D] [--port P] [--bind ADDR] [--http-port H]} (RUNSPEC.md): the long-running daemon that
+ * {@code daemon [--data-dir D] [--port P] [--bind ADDR] [--http-port H]} (docs/user-guide.md): the long-running daemon that
  * owns D, with its web dashboard on ADDR:H; runs until SIGTERM or Ctrl-C.
  */
 @Command(name = "daemon", mixinStandardHelpOptions = true,

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --data-dir D} and {@code --daemon HOST:PORT}, the options of every command that talks to a daemon
- * (RUNSPEC.md), and the one way such a command reaches it: no daemon is exit code 3 and one line saying how
+ * (docs/user-guide.md), and the one way such a command reaches it: no daemon is exit code 3 and one line saying how
  * to start one.
  */
 final class DaemonOptions {

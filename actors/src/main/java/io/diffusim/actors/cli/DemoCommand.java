@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code demo} (RUNSPEC.md): the main job on embedded defaults. Starts a daemon in this process on a data
+ * {@code demo} (docs/user-guide.md): the main job on embedded defaults. Starts a daemon in this process on a data
  * directory of its own, with its dashboard, submits {@code examples/demo.conf} (two moons, the optimal empirical
  * denoiser, DDPM, KL) through the same actor-message client as every other command, shows its progress and latest
  * metrics (on the metric stream), exports the run, prints the summary and where the outputs and the dashboard are,

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Entry point of {@code bin/diffusim}: parses argv into subcommands (RUNSPEC.md command table) and maps
+ * Entry point of {@code bin/diffusim}: parses argv into subcommands (docs/user-guide.md command table) and maps
  * failures to one line on stderr plus the documented exit code; {@code --verbose} adds the stack trace.
  */
 @Command(name = "diffusim", mixinStandardHelpOptions = true, versionProvider = Versions.class,

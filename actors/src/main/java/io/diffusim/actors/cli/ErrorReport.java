@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 
-/** Turns a failure into the lines printed on stderr and the exit code of RUNSPEC.md, one line per problem. */
+/** Turns a failure into the lines printed on stderr and the exit code of docs/user-guide.md, one line per problem. */
 record ErrorReport(List<String> lines, int exitCode) {
 
     private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\R\\s*");

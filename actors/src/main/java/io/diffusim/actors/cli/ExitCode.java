@@ -1,6 +1,6 @@
 package io.diffusim.actors.cli;
 
-/** Process exit codes of RUNSPEC.md's command table. */
+/** Process exit codes of docs/user-guide.md's command table. */
 public final class ExitCode {
     public static final int OK = 0;
     public static final int FAILURE = 1;

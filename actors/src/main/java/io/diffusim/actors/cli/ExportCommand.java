@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code export RUN --out DIR} (RUNSPEC.md): the daemon writes the run's output directory, the layout of
+ * {@code export RUN --out DIR} (docs/user-guide.md): the daemon writes the run's output directory, the layout of
  * {@code run --out DIR}; prints where.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,

@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code list [--json]} (RUNSPEC.md): the daemon's runs in submission order, one line each or a JSON array. */
+/** {@code list [--json]} (docs/user-guide.md): the daemon's runs in submission order, one line each or a JSON array. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the daemon's runs.")
 final class ListCommand implements Callable<Integer> {
 

@@ -3,7 +3,7 @@ package io.diffusim.actors.cli;
 import io.diffusim.actors.protocol.FrontDoorCommand.Action;
 import picocli.CommandLine.Command;
 
-/** {@code pause RUN} (RUNSPEC.md run control). */
+/** {@code pause RUN} (docs/user-guide.md run control). */
 @Command(name = "pause", mixinStandardHelpOptions = true, description = "Pause run RUN after its current step.")
 final class PauseCommand extends RunControl {
     PauseCommand() {

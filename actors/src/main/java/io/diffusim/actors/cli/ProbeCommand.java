@@ -1,6 +1,5 @@
 package io.diffusim.actors.cli;
 
-import io.diffusim.config.AnalysisSpec;
 import io.diffusim.config.ModelSpec;
 import io.diffusim.config.RunSpec;
 import io.diffusim.config.SpecLoader;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code probe SPEC --points IN.csv --t T --out OUT.csv [--posterior-t]}: evaluates the spec's model once
- * at the given points (RUNSPEC.md "Probing a denoiser").
+ * at the given points (docs/user-guide.md "Probing a denoiser"). The spec's analyses are not read: probe runs none.
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = "Evaluate SPEC's model at the points of IN.csv and write x0_*, eps_*, score_* (and t_mean, t_var,"
@@ -51,7 +50,7 @@ final class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunSpec run = SpecLoader.load(spec);
+        RunSpec run = SpecLoader.loadWithoutAnalyses(spec);
         INDArray x = CsvDataset.read(points, Integer.MAX_VALUE).points();
         CliRuntime.init();
         Dataset data = Datasets.from(run.data(), run.seed());
@@ -85,14 +84,10 @@ final class ProbeCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** The spec's own p(t | x_t) settings (its model's, else its noise-posterior analysis's), else the defaults. */
+    /** The model's own p(t | x_t) settings (empirical-unconditional), else the time-posterior defaults. */
     private static TimePosteriorSpec posteriorSpec(RunSpec run) {
-        if (run.model() instanceof ModelSpec.EmpiricalUnconditional unconditional) {
-            return unconditional.posterior();
-        }
-        return run.analyses().stream().filter(AnalysisSpec.NoisePosterior.class::isInstance)
-                .map(a -> ((AnalysisSpec.NoisePosterior) a).posterior()).findFirst()
-                .orElseGet(SpecLoader::defaultTimePosterior);
+        return run.model() instanceof ModelSpec.EmpiricalUnconditional unconditional ? unconditional.posterior()
+                : SpecLoader.defaultTimePosterior();
     }
 
     private static void add(List<String> header, List<INDArray> blocks, String prefix, INDArray values) {

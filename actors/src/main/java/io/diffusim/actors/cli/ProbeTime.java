@@ -3,7 +3,7 @@ package io.diffusim.actors.cli;
 import io.diffusim.config.ProcessSpec;
 
 /**
- * Checks a probe's {@code --t} against the process's own time (RUNSPEC.md): vp an integer timestep in
+ * Checks a probe's {@code --t} against the process's own time (docs/user-guide.md): vp an integer timestep in
  * [0, T-1]; ve and edm a sigma in (0, sigma-max]; fm a t in (0, 1).
  */
 final class ProbeTime {

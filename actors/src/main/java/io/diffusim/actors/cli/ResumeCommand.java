@@ -3,7 +3,7 @@ package io.diffusim.actors.cli;
 import io.diffusim.actors.protocol.FrontDoorCommand.Action;
 import picocli.CommandLine.Command;
 
-/** {@code resume RUN} (RUNSPEC.md run control). */
+/** {@code resume RUN} (docs/user-guide.md run control). */
 @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume a paused run RUN.")
 final class ResumeCommand extends RunControl {
     ResumeCommand() {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code run SPEC --out DIR}: the run in this process, no daemon (RUNSPEC.md). */
+/** {@code run SPEC --out DIR}: the run in this process, no daemon (docs/user-guide.md). */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run SPEC in this process (no daemon) and write the output directory DIR.")
 final class RunCommand implements Callable<Integer> {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * What {@code pause}, {@code resume} and {@code stop RUN} share (run control): send the action, print the run's
+ * What {@code pause}, {@code resume} and {@code stop RUN} share (docs/user-guide.md, run control): send the action, print the run's
  * status after it; an action that does not apply to the run as it is (pause a done run) changes nothing, says why
  * and exits 1.
  */

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How the CLI prints a daemon run's status and metric records: RUNSPEC.md's {@code status --json} object, a
+ * How the CLI prints a daemon run's status and metric records: docs/user-guide.md's {@code status --json} object, a
  * human line, JSON lines for {@code watch --json}, and the exit code of a run that ended.
  */
 final class RunStatusText {
@@ -29,7 +29,7 @@ final class RunStatusText {
         return write(fields);
     }
 
-    /** {@code {"analysis", "metric", "step", "t", "value"}}, a metrics.csv row (RUNSPEC.md) as a JSON line. */
+    /** {@code {"analysis", "metric", "step", "t", "value"}}, a metrics.csv row (docs/user-guide.md) as a JSON line. */
     static String json(MetricLine line) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("analysis", line.analysis());

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code status RUN [--json]} (RUNSPEC.md): state and progress of one run. */
+/** {@code status RUN [--json]} (docs/user-guide.md): state and progress of one run. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the state and progress of run RUN.")
 final class StatusCommand implements Callable<Integer> {
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code submit SPEC [--wait]} (RUNSPEC.md): validates the spec here (every error, exit 2), submits its text and
+ * {@code submit SPEC [--wait]} (docs/user-guide.md): validates the spec here (every error, exit 2), submits its text and
  * directory to the daemon and prints the run id alone on stdout; {@code --wait} then waits for the run to end.
  */
 @Command(name = "submit", mixinStandardHelpOptions = true,

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code watch RUN [--json]} (RUNSPEC.md): follows the run until it ends; exit 0 when it is done, 1 when it failed
+ * {@code watch RUN [--json]} (docs/user-guide.md): follows the run until it ends; exit 0 when it is done, 1 when it failed
  * or was stopped. A running run is followed on the daemon's metric stream (its history, then the live tail) when the
  * daemon advertises a stream this machine can reach; otherwise, and for a run that already ended, by polling.
  */

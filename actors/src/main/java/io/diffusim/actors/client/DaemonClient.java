@@ -28,7 +28,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CLI's side of the front-door protocol (ARCHITECTURE.md §4): a small actor system on an ephemeral
+ * The CLI's side of the front-door protocol (docs/architecture.md §4): a small actor system on an ephemeral
  * loopback port that resolves the daemon's front door by path and asks it, one request at a time. The calling
  * thread waits for each answer, so only the CLI's top level uses it.
  */

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Where the CLI finds its daemon (RUNSPEC.md): the one that owns {@code --data-dir} (through its
+ * Where the CLI finds its daemon (docs/user-guide.md): the one that owns {@code --data-dir} (through its
  * {@code daemon.json}) or the one at {@code --daemon host:port}.
  *
  * @param options  the command-line options that name this daemon, for messages

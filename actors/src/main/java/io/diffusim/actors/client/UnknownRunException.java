@@ -1,6 +1,6 @@
 package io.diffusim.actors.client;
 
-/** The daemon has no run with the given id (RUNSPEC.md: bad input, exit code 2). */
+/** The daemon has no run with the given id (docs/user-guide.md: bad input, exit code 2). */
 public final class UnknownRunException extends IllegalArgumentException {
     public UnknownRunException(String runId, DaemonLocation location) {
         super("unknown run " + runId + " (bin/diffusim list " + location.options() + " shows the runs)");

@@ -14,8 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * {@code <data-dir>/daemon.json}: where the daemon that owns a data directory listens (ARCHITECTURE.md §4,
- * RUNSPEC.md "Commands that talk to a daemon find it through --data-dir"). Written atomically once the daemon
+ * {@code <data-dir>/daemon.json}: where the daemon that owns a data directory listens (docs/architecture.md §4,
+ * docs/user-guide.md "Commands that talk to a daemon find it through --data-dir"). Written atomically once the daemon
  * is bound, deleted on clean shutdown; after a kill it stays behind with a dead pid.
  *
  * @param started the daemon's start as an ISO-8601 instant

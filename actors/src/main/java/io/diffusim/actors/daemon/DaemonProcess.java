@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A daemon actor system that owns a data directory (ARCHITECTURE.md §3-§4): started with Artery bound to
+ * A daemon actor system that owns a data directory (docs/architecture.md §3-§4): started with Artery bound to
  * {@code host:port}, advertised in {@code <data-dir>/daemon.json} once its front door answers, and on shutdown
  * (CoordinatedShutdown, also run by the JVM's shutdown hook on SIGTERM or Ctrl-C) the file is deleted and the
  * state closed after the last actor stopped.

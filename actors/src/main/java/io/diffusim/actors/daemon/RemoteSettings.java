@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The {@code diffusim.remote} settings of reference.conf (ARCHITECTURE.md §3-§4): actor system names, the
+ * The {@code diffusim.remote} settings of reference.conf (docs/architecture.md §3-§4): actor system names, the
  * front door's path, the CLI's timeouts and polling interval, and the Artery configuration of a daemon or
  * client actor system.
  */

@@ -20,7 +20,7 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.stream.Materializer;
 
 /**
- * The daemon's web dashboard (ARCHITECTURE.md §3-4): an HTTP server in the daemon's actor system, on the daemon's
+ * The daemon's web dashboard (docs/architecture.md §3-4): an HTTP server in the daemon's actor system, on the daemon's
  * bind address, serving the run list, run pages with live charts fed by a {@link DashboardHub}, and controls that
  * send the front door the CLI's own messages. Unbound by the actor system's coordinated shutdown.
  */

@@ -24,7 +24,7 @@ final class DashboardJson {
         return MAPPER.createArrayNode();
     }
 
-    /** status --json fields (RUNSPEC.md). */
+    /** status --json fields (docs/user-guide.md). */
     static ObjectNode status(RunStatus status) {
         ObjectNode node = object().put("id", status.id()).put("state", status.state()).put("step", status.step())
                 .put("steps", status.steps());

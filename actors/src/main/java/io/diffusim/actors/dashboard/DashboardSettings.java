@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import java.time.Duration;
 
 /**
- * The {@code diffusim.dashboard} settings (diffusim-dashboard.conf), read and validated once (STYLE.md habit 7).
+ * The {@code diffusim.dashboard} settings (diffusim-dashboard.conf), read and validated once (docs/style.md habit 7).
  *
  * @param port              the HTTP port (0: any free port)
  * @param maxPoints         most points a chart shows per series; longer series are decimated

@@ -4,7 +4,7 @@ import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * What the CLI can ask the daemon (RUNSPEC.md command table). The front door is registered with the
+ * What the CLI can ask the daemon (docs/user-guide.md command table). The front door is registered with the
  * receptionist under {@link #KEY}; every request carries its reply address. Crosses the process boundary.
  */
 public sealed interface FrontDoorCommand extends CborSerializable {
@@ -26,7 +26,7 @@ public sealed interface FrontDoorCommand extends CborSerializable {
     record Control(String runId, Action action, ActorRef<StatusReply> replyTo) implements FrontDoorCommand {
     }
 
-    /** Writes the run's output directory (RUNSPEC.md layout) on the daemon's machine. */
+    /** Writes the run's output directory (docs/user-guide.md layout) on the daemon's machine. */
     record Export(String runId, String outDirectory, ActorRef<ExportReply> replyTo) implements FrontDoorCommand {
     }
 
@@ -60,7 +60,7 @@ public sealed interface FrontDoorCommand extends CborSerializable {
     record Rejected(List<String> errors) implements SubmitReply {
     }
 
-    /** status --json fields (RUNSPEC.md): state is queued|running|paused|done|failed|stopped; error may be null. */
+    /** status --json fields (docs/user-guide.md): state is queued|running|paused|done|failed|stopped; error may be null. */
     record RunStatus(String id, String state, int step, int steps, String error) implements CborSerializable {
 
         /** Done, failed or stopped: nothing more happens to the run. */

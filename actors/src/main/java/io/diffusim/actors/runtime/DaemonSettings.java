@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * The runtime's settings ({@code diffusim.runtime} in diffusim-runtime.conf), read and validated once
- * (STYLE.md habit 7); the dispatchers are named by their config paths.
+ * (docs/style.md habit 7); the dispatchers are named by their config paths.
  *
  * @param maxEvalRows   rows a model replica evaluates in one pass at most
  * @param maxActiveRuns runs stepping at once; later submissions wait as {@code queued}
@@ -18,7 +18,7 @@ import java.nio.file.Path;
 public record DaemonSettings(int maxEvalRows, int maxActiveRuns, Path runsDirectory, int observerBuffer,
         int runRestarts) {
 
-    /** Tensor work runs here: model passes, particle batches, analysis steps (ARCHITECTURE.md §3; {@link TensorWork}). */
+    /** Tensor work runs here: model passes, particle batches, analysis steps (docs/architecture.md §3; {@link TensorWork}). */
     public static final String DEVICE_DISPATCHER = "diffusim.runtime.device-dispatcher";
     /** Run set-up, resumed analyses' catch-up and a finished run's output files. */
     public static final String WORK_DISPATCHER = "diffusim.runtime.work-dispatcher";

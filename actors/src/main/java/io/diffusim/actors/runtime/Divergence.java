@@ -7,7 +7,7 @@ import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
- * A batch whose particles left the finite numbers (STYLE.md habit 8: a domain outcome, not a crash): found with one
+ * A batch whose particles left the finite numbers (docs/style.md habit 8: a domain outcome, not a crash): found with one
  * device-side test per step, and described with the step and the first offending particle's id.
  */
 final class Divergence {

@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Several evaluation requests as one (continuous batching, ARCHITECTURE.md §3): each request's rows start at a
+ * Several evaluation requests as one (continuous batching, docs/architecture.md §3): each request's rows start at a
  * multiple of {@link EmpiricalPosterior#ROW_BLOCK} in one preallocated array, so every block of rows a closed-form
  * model multiplies at once holds the rows it holds when the request is evaluated alone, at the same positions; the
  * gaps repeat the request's last row. The answer is cut back into one prediction per request, sliced consistently

@@ -23,7 +23,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * What the CLI talks to (RUNSPEC.md commands; protocol {@link FrontDoorCommand}): spawned by the {@link Daemon}
+ * What the CLI talks to (docs/user-guide.md commands; protocol {@link FrontDoorCommand}): spawned by the {@link Daemon}
  * guardian as {@value Daemon#FRONT_DOOR_NAME}, so it is reachable at {@code /user/front-door}
  * ({@code pekko://diffusim@HOST:PORT/user/front-door} from another process), and registered with the receptionist
  * under {@link FrontDoorCommand#KEY}. A submitted spec is validated here: an invalid one is rejected with every

@@ -6,7 +6,7 @@ import io.diffusim.config.ProcessSpec;
 import io.diffusim.config.RunSpec;
 
 /**
- * What a run's denoiser is a function of (ARCHITECTURE.md §3: one ModelReplica per model): the model, the data it
+ * What a run's denoiser is a function of (docs/architecture.md §3: one ModelReplica per model): the model, the data it
  * is built from (generated with the run seed) and the forward process whose time requests carry. Runs with equal
  * keys share one replica.
  */

@@ -13,7 +13,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * One {@link ModelReplica} per distinct model of the runs in progress (ARCHITECTURE.md §3): a run acquires the
+ * One {@link ModelReplica} per distinct model of the runs in progress (docs/architecture.md §3): a run acquires the
  * replica of its {@link ModelKey}, spawned from the denoiser the run built if there is none yet; the pool watches
  * each user and stops a replica when its last user has stopped.
  */

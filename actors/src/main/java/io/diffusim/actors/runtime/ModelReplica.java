@@ -17,7 +17,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * Owns one denoiser and evaluates requests from many particle batches (ARCHITECTURE.md §3): requests that arrive
+ * Owns one denoiser and evaluates requests from many particle batches (docs/architecture.md §3): requests that arrive
  * while a pass runs are queued, and the next pass concatenates them (up to {@code max-eval-rows} rows) into one
  * evaluation, answering each requester with its slice; concatenating, evaluating and slicing are one task on the
  * device thread ({@link TensorWork}). A model whose rows are not

@@ -19,7 +19,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * Owns one batch of a run's particles as its {@link SamplerState} (ARCHITECTURE.md §3), one sampler step per
+ * Owns one batch of a run's particles as its {@link SamplerState} (docs/architecture.md §3), one sampler step per
  * message: it asks its model replica for each evaluation the step needs, applies the sampler update on the reply,
  * reports the whole step to its supervisor (with a checkpoint every {@code checkpoint-every} steps and at its last
  * step), and sends itself the next step unless paused. EqM's per-particle stopping lives in the sampler state; a

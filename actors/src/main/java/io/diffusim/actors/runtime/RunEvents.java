@@ -5,7 +5,7 @@ import io.diffusim.actors.store.MetricRecord;
 import java.util.List;
 
 /**
- * What the runs of a daemon tell the outside as it happens (ARCHITECTURE.md §5, the live streams): each metric
+ * What the runs of a daemon tell the outside as it happens (docs/architecture.md §4, the live streams): each metric
  * record with its index in the run's log (what {@code GetMetrics} pages through, so a late joiner can join the
  * stored history to the live tail without gaps or duplicates), and each change of a run's status or step. Called on
  * the supervisors' threads: an implementation never blocks, and drops rather than waits.

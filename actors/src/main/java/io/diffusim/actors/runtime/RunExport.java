@@ -17,7 +17,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * {@code export RUN --out DIR} on the daemon's side: copies the output directory the run wrote when it ended
- * (RUNSPEC.md layout) to {@code DIR}, replacing the files an earlier run there wrote; the copy runs on the given
+ * (docs/user-guide.md layout) to {@code DIR}, replacing the files an earlier run there wrote; the copy runs on the given
  * executor and answers the requester itself.
  */
 final class RunExport {

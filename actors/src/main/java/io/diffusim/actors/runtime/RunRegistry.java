@@ -27,7 +27,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 
 /**
- * Every run of the daemon (ARCHITECTURE.md §3): gives submitted runs their ids, starts one {@link RunSupervisor} per
+ * Every run of the daemon (docs/architecture.md §3): gives submitted runs their ids, starts one {@link RunSupervisor} per
  * run while fewer than {@code max-active-runs} are in progress (the others wait as {@code queued}), answers
  * list/status from the runs' latest records, routes control and metric requests, and exports ended runs. At start it
  * reads the store and queues every unfinished run again (a paused one stays paused until resumed), so each resumes

@@ -21,7 +21,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
  * Gathers what a run needs before its batches can start, then answers its supervisor once and stops (a per-run
- * aggregator, STYLE.md §4): the run's parts built on the work dispatcher (data, process, denoiser, sampler,
+ * aggregator, docs/style.md §4): the run's parts built on the work dispatcher (data, process, denoiser, sampler,
  * analyses), its stored checkpoints and metric records, and the model replica acquired for the supervisor.
  */
 final class RunStarter extends AbstractBehavior<RunStarter.Command> {

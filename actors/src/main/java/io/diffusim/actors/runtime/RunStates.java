@@ -2,7 +2,7 @@ package io.diffusim.actors.runtime;
 
 import java.util.Set;
 
-/** The states of a run as stored and shown by {@code status --json} (RUNSPEC.md). */
+/** The states of a run as stored and shown by {@code status --json} (docs/user-guide.md). */
 final class RunStates {
 
     static final String QUEUED = "queued";

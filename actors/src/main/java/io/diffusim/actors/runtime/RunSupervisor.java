@@ -26,7 +26,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * One run (ARCHITECTURE.md §3): builds its parts off the actor threads, acquires its model replica, spawns one
+ * One run (docs/architecture.md §3): builds its parts off the actor threads, acquires its model replica, spawns one
  * {@link ParticleBatch} per {@code batch-size} particles (from their checkpoints when the run is resumed), and
  * owns the run's analyses, fed each whole step in batch order as {@code LocalRun} feeds them. It persists metric
  * records, checkpoints and status through the {@link StateStore}: a step's checkpoints only after its metric

@@ -19,7 +19,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * The only writer of the daemon's {@link RunStore} (STYLE.md habit 2): runs, checkpoints and metric records arrive
+ * The only writer of the daemon's {@link RunStore} (docs/style.md habit 2): runs, checkpoints and metric records arrive
  * as messages and are written in arrival order, so what one sender writes lands in the order it was sent. A write
  * that fails (e.g. a full map, whose error names the setting to raise) is reported to the sender's
  * {@code onFailure}. The store is opened and closed by whoever created the daemon.

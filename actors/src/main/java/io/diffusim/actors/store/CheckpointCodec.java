@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import java.util.zip.CRC32C;
 
 /**
- * Binary form of a {@link Checkpoint} (ARCHITECTURE.md §4, particle checkpoints): raw float64 bits, so a restored
+ * Binary form of a {@link Checkpoint} (docs/architecture.md §4, particle checkpoints): raw float64 bits, so a restored
  * batch continues bit for bit.
  *
  * <pre>

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Particle checkpoints on two maps (ARCHITECTURE.md §4), safe against a kill at any moment: each batch has two
+ * Particle checkpoints on two maps (docs/architecture.md §4), safe against a kill at any moment: each batch has two
  * slots; a new checkpoint is written, in chunks of at most {@link StateStores#CHUNK_BYTES}, into the slot that does
  * not hold the latest one, and only then does the batch's head entry switch to it. A kill mid-write leaves the head
  * on the previous complete checkpoint, and the head itself is kept in {@link TwinEntries}, so a kill while it is

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link RunStore} on Chronicle Map files under {@code <data-dir>/store/} (ARCHITECTURE.md §4): one owner process
+ * The {@link RunStore} on Chronicle Map files under {@code <data-dir>/store/} (docs/architecture.md §4): one owner process
  * (an OS file lock), an unclean-shutdown marker that makes the next open recover the maps, maps sized from
  * {@link StoreSizing}, and binary values validated when read. Thread-safe.
  */

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The unclean-shutdown marker {@code store/open.marker} (STYLE.md habit 2): placed before the maps open, removed
+ * The unclean-shutdown marker {@code store/open.marker} (docs/style.md habit 2): placed before the maps open, removed
  * after they closed; found at open, it means the last owner died with the maps open and they must be recovered.
  */
 final class OpenMarker {

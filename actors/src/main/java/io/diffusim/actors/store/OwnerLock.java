@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The one-owner rule of the store files (STYLE.md habit 2): an exclusive OS file lock on
+ * The one-owner rule of the store files (docs/style.md habit 2): an exclusive OS file lock on
  * {@code store/owner.lock}, which holds the owner's pid. The OS drops the lock when the owner dies, however it dies.
  */
 final class OwnerLock implements AutoCloseable {

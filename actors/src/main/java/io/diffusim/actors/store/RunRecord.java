@@ -6,7 +6,7 @@ import java.util.Objects;
  * A run as stored: id, the resolved spec text (HOCON as rendered by SpecRenderer), state, progress,
  * submission order and any error.
  *
- * @param state one of queued, running, paused, done, failed, stopped (RUNSPEC.md status --json)
+ * @param state one of queued, running, paused, done, failed, stopped (docs/user-guide.md status --json)
  */
 public record RunRecord(String id, String spec, String state, int step, int steps, long submittedNs, String error) {
 

@@ -1,7 +1,7 @@
 package io.diffusim.actors.store;
 
 /**
- * Binary form of a {@link RunRecord} (ARCHITECTURE.md §4, run specs and status).
+ * Binary form of a {@link RunRecord} (docs/architecture.md §4, run specs and status).
  *
  * <pre>
  * int magic "DFRR" | short version | string id | string spec | string state | int step | int steps

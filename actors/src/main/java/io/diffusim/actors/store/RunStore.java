@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The daemon's persisted state (ARCHITECTURE.md §4): runs (spec and status), particle checkpoints, metric
+ * The daemon's persisted state (docs/architecture.md §4): runs (spec and status), particle checkpoints, metric
  * series. One owner process writes; a restarted daemon reads it back to resume unfinished runs.
  * Implementations: the Chronicle Map store on disk, and an in-memory one for tests.
  */

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Between a batch's {@link SamplerState} and its {@link Checkpoint} (ARCHITECTURE.md §2: a checkpoint at any step
+ * Between a batch's {@link SamplerState} and its {@link Checkpoint} (docs/architecture.md §2: a checkpoint at any step
  * boundary): the float64 bits of {@code x} and of every aux array are copied once each way, so a restored batch
  * continues exactly where the checkpoint was taken.
  */

@@ -11,7 +11,7 @@ import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
 
 /**
- * Every Chronicle Map builder call of the store (STYLE.md habit 2): the four maps, sized from a {@link StoreSizing},
+ * Every Chronicle Map builder call of the store (docs/style.md habit 2): the four maps, sized from a {@link StoreSizing},
  * opened with {@code createPersistedTo}, or with {@code recoverPersistedTo} after an unclean shutdown, and grown
  * by copying into new files when a setting was raised since they were made.
  */

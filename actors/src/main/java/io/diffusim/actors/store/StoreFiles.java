@@ -3,7 +3,7 @@ package io.diffusim.actors.store;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** Where the state store lives under a data directory (ARCHITECTURE.md §4): {@code <data-dir>/store/}. */
+/** Where the state store lives under a data directory (docs/architecture.md §4): {@code <data-dir>/store/}. */
 record StoreFiles(Path dataDir) {
 
     static final String RUNS = "run-records.dat";

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * How much the state store must hold (ARCHITECTURE.md §4), from the {@code diffusim.store} settings: run records,
+ * How much the state store must hold (docs/architecture.md §4), from the {@code diffusim.store} settings: run records,
  * bytes of the latest checkpoints of all live particle batches together, and metric records of all runs.
  * The map sizes derived from it carry {@link #MARGIN}.
  */

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
 /**
- * The daemon's own Aeron media driver (ARCHITECTURE.md §4): one shared thread that backs off to sleeping when idle,
+ * The daemon's own Aeron media driver (docs/architecture.md §4): one shared thread that backs off to sleeping when idle,
  * so an idle daemon costs next to nothing; its directory is made fresh on start (cleaning what a killed daemon left)
  * and deleted on close.
  */

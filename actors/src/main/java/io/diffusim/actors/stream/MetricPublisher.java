@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes every run event on the daemon's Aeron stream (ARCHITECTURE.md §4): one {@code offer} per record or
+ * Publishes every run event on the daemon's Aeron stream (docs/architecture.md §4): one {@code offer} per record or
  * status change, never a retry. Whatever the publication does not take at once (back-pressure from a slow
  * subscriber, no subscriber, an admin action, a refused name) is dropped and counted: the store keeps the series
  * complete and late joiners read the gaps from it. The counters go out as a {@code StreamHeartbeat} every heartbeat

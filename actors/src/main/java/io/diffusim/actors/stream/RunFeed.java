@@ -10,7 +10,7 @@ import java.util.List;
 import org.agrona.concurrent.NanoClock;
 
 /**
- * One run's series for a late joiner (ARCHITECTURE.md §4): its stored history followed by the live tail, in log
+ * One run's series for a late joiner (docs/architecture.md §4): its stored history followed by the live tail, in log
  * order, with no gap and no duplicate at the seam. It subscribes first, so the stream's log buffer holds every
  * record published from then on, then reads the history from the daemon and only then polls: live records at
  * indexes the history already gave are skipped, and a live record past the next expected index (the stream dropped

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 
 /**
- * The {@code diffusim.stream} settings (diffusim-stream.conf), read and validated once (STYLE.md habit 7): where
+ * The {@code diffusim.stream} settings (diffusim-stream.conf), read and validated once (docs/style.md habit 7): where
  * and how the daemon publishes its metric stream.
  *
  * @param directory      the media driver's directory (embedded: made and deleted by the daemon; external: given)

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** RUNSPEC.md exit codes: bad input exits 2 with one line on stderr naming the problem, no stack trace. */
+/** docs/user-guide.md exit codes: bad input exits 2 with one line on stderr naming the problem, no stack trace. */
 class BadInputTest {
 
     @TempDir

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * submit, list, status, pause, resume, stop, watch and export (RUNSPEC.md) through the real CLI and real Artery
+ * submit, list, status, pause, resume, stop, watch and export (docs/user-guide.md) through the real CLI and real Artery
  * to a daemon actor system in this JVM whose front door is a stand-in ({@link FakeFrontDoor}: 5 steps, one per
  * question asked about a run).
  */

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real CLI against a real daemon in a separate JVM (ARCHITECTURE.md §4): a daemon run exports exactly the
+ * The real CLI against a real daemon in a separate JVM (docs/architecture.md §4): a daemon run exports exactly the
  * samples.csv of {@code run} of the same spec, and so does a run whose daemon was killed with SIGKILL three
- * times and restarted on the same data directory (RUNSPEC.md resume).
+ * times and restarted on the same data directory (docs/user-guide.md resume).
  */
 class DaemonJvmTest {
 

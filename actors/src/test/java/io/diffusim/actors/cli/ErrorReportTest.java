@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.zip.ZipException;
 import org.junit.jupiter.api.Test;
 
-/** RUNSPEC.md: every failure is one line on stderr and one of the documented exit codes. */
+/** docs/user-guide.md: every failure is one line on stderr and one of the documented exit codes. */
 class ErrorReportTest {
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped examples are valid as they stand, and {@code demo} meets its promise (issue: kl.kl < 0.3 bits) on the
- * daemon it starts in-process, exporting the RUNSPEC.md layout.
+ * daemon it starts in-process, exporting the docs/user-guide.md layout.
  */
 class ExamplesTest {
 

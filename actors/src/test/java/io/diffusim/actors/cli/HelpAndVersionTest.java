@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code --help} and {@code --version} succeed and print on stdout (RUNSPEC.md: all commands take --help). */
+/** {@code --help} and {@code --version} succeed and print on stdout (docs/user-guide.md: all commands take --help). */
 class HelpAndVersionTest {
 
     @Test

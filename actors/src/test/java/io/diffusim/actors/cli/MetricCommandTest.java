@@ -12,7 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code metric kl|w1} (RUNSPEC.md "Metrics on external samples"): the analyses' estimators on two CSVs. */
+/** {@code metric kl|w1} (docs/user-guide.md "Metrics on external samples"): the analyses' estimators on two CSVs. */
 class MetricCommandTest {
 
     private static final double SAME_ESTIMATE = 1e-12;
@@ -51,7 +51,7 @@ class MetricCommandTest {
 
     @Test
     void shouldPrintTheW1OfTheCrossedMatching() throws IOException {
-        // SCIENCE.md K22: W1 = 1.0, the crossed matching
+        // docs/science.md K22: W1 = 1.0, the crossed matching
         Path a = SpecFiles.points(dir, "a.csv", new double[][] {{0, 0}, {2, 0}});
         Path b = SpecFiles.points(dir, "b.csv", new double[][] {{2, 1}, {0, 1}});
         JsonNode printed = json(Cli.run("metric", "w1", "--reference", a.toString(), "--samples", b.toString()));

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** RUNSPEC.md: every command that talks to a daemon, run against none, exits 3 with one line saying how to start one. */
+/** docs/user-guide.md: every command that talks to a daemon, run against none, exits 3 with one line saying how to start one. */
 class NoDaemonTest {
 
     @TempDir

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code run SPEC --out DIR} (RUNSPEC.md): the in-process run and its output directory. */
+/** {@code run SPEC --out DIR} (docs/user-guide.md): the in-process run and its output directory. */
 class RunCommandTest {
 
     @TempDir

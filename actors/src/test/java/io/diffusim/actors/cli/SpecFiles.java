@@ -37,4 +37,35 @@ final class SpecFiles {
         }
         return write(dir, name, text.toString());
     }
+
+    /** Dimension of the K10 single point (docs/science.md §8): a CIFAR-10-sized image, 3 x 32 x 32. */
+    static final int K10_DIMENSION = 3072;
+    /** The K10 point's pixel magnitude; s = ||x||^2 / D = 0.506^2. */
+    static final double K10_PIXEL = 0.506;
+
+    /** The K10 point x = 0.506 (+1, -1, +1, -1, ...). */
+    static double[] k10Point() {
+        double[] x = new double[K10_DIMENSION];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 2 == 0 ? K10_PIXEL : -K10_PIXEL;
+        }
+        return x;
+    }
+
+    /**
+     * The K10 spec (docs/science.md §8): flow matching on the single point {@link #k10Point()} with the optimal
+     * empirical denoiser, one particle and no analyses block, so that the default kNN KL cannot apply.
+     */
+    static Path k10Spec(Path dir) {
+        points(dir, "k10-point.csv", new double[][] {k10Point()});
+        return write(dir, "k10.conf", """
+                run {
+                  particles = 1
+                  data { kind = csv, path = "k10-point.csv" }
+                  process { kind = fm }
+                  model { kind = empirical }
+                  sampler { kind = fm-euler }
+                }
+                """);
+    }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code validate SPEC} (RUNSPEC.md): the resolved spec, or every error in it, one line each. */
+/** {@code validate SPEC} (docs/user-guide.md): the resolved spec, or every error in it, one line each. */
 class ValidateCommandTest {
 
     @TempDir
@@ -42,5 +42,17 @@ class ValidateCommandTest {
         assertThat(result.out()).contains("batch-size", "record-every", "checkpoint-every", "timesteps", "beta-max");
         // the printed spec is itself a valid spec that means the same run
         assertThat(SpecLoader.parse(result.out(), dir)).isEqualTo(SpecLoader.load(spec));
+    }
+
+    @Test
+    void shouldPrintTheK10SpecWithTheDroppedDefaultAnalysisNoted() {
+        Path spec = SpecFiles.k10Spec(dir);
+        Cli result = Cli.run("validate", spec.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.OK);
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).startsWith("# dropped default analysis kl: k = 5 needs particles > 5 (particles = 1)\n")
+                .contains("particles = 1", "analyses = []");
+        assertThat(SpecLoader.parse(result.out(), dir).analyses()).isEmpty();
     }
 }

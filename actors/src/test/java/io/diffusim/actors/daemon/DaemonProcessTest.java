@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The daemon's address in {@code <data-dir>/daemon.json} (ARCHITECTURE.md §4): written once bound, removed on shutdown. */
+/** The daemon's address in {@code <data-dir>/daemon.json} (docs/architecture.md §4): written once bound, removed on shutdown. */
 class DaemonProcessTest {
 
     private static final long SELF = ProcessHandle.current().pid();

@@ -10,7 +10,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's chromium and chromium-driver, headless, driven by Selenium without Selenium Manager (nothing is
- * downloaded). Missing binaries fail the test that needs them: CI installs both (.ci/run).
+ * downloaded). Missing binaries fail the test that needs them, naming the package; bin/test installs both.
  */
 final class HeadlessChromium {
 
@@ -22,10 +22,10 @@ final class HeadlessChromium {
 
     /** A new headless browser with a fresh profile under {@code profileDir}. */
     static ChromeDriver start(Path profileDir) {
-        assertThat(CHROMIUM).as("%s missing: install Debian's chromium (apt-get install chromium chromium-driver)", CHROMIUM)
-                .isExecutable();
-        assertThat(CHROMEDRIVER).as("%s missing: install Debian's chromium-driver (apt-get install chromium-driver)",
-                CHROMEDRIVER).isExecutable();
+        assertThat(CHROMIUM).as("%s missing: Debian package chromium is not installed; bin/test installs it"
+                + " (or: sudo apt-get install -y chromium chromium-driver)", CHROMIUM).isExecutable();
+        assertThat(CHROMEDRIVER).as("%s missing: Debian package chromium-driver is not installed; bin/test installs it"
+                + " (or: sudo apt-get install -y chromium-driver)", CHROMEDRIVER).isExecutable();
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

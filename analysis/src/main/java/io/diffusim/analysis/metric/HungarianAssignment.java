@@ -2,7 +2,7 @@ package io.diffusim.analysis.metric;
 
 /**
  * Minimum-cost perfect matching of a square cost matrix by shortest augmenting paths with row and column
- * potentials (Hungarian algorithm, Jonker–Volgenant form, O(N³)), as SCIENCE.md §4.4 requires for W1.
+ * potentials (Hungarian algorithm, Jonker–Volgenant form, O(N³)), as docs/science.md §4.4 requires for W1.
  */
 public final class HungarianAssignment {
 

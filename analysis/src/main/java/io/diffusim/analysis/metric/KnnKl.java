@@ -6,7 +6,7 @@ import io.diffusim.analysis.neighbour.Metric;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The k-nearest-neighbour KL divergence estimate {@code KL(p‖q)} of NPEET {@code kldiv}, exactly as SCIENCE.md §7.5
+ * The k-nearest-neighbour KL divergence estimate {@code KL(p‖q)} of NPEET {@code kldiv}, exactly as docs/science.md §7.5
  * states it: {@code (ln m − ln(n−1) + d·mean ln ν − d·mean ln ρ) / ln base} with Chebyshev distances.
  *
  * <p>{@code X} (n points) samples p, usually the data; {@code Y} (m points) samples q, usually the model. A

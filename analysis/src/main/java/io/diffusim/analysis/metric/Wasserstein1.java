@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Exact 1-Wasserstein distance between two equal-size point sets with uniform weights and Euclidean cost,
- * {@code W1 = (1/N)·min_perm Σ_i ‖a_i − b_perm(i)‖} (SCIENCE.md §4.4).
+ * {@code W1 = (1/N)·min_perm Σ_i ‖a_i − b_perm(i)‖} (docs/science.md §4.4).
  */
 public final class Wasserstein1 {
 

@@ -9,7 +9,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Exact Euclidean k-nearest-neighbour distances by blocks of {@code ‖q‖² + ‖r‖² − 2 q·r} computed with one
- * matrix product each, for high-dimensional points where k-d trees cannot prune (SCIENCE.md §5.4).
+ * matrix product each, for high-dimensional points where k-d trees cannot prune (docs/science.md §5.4).
  *
  * <p>The expansion loses absolute precision of about {@code 1e-16·‖x‖²} in the squared distance, so
  * coincident points report distances near {@code 1e-8·‖x‖} rather than exactly 0.

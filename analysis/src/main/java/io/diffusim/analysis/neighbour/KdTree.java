@@ -5,7 +5,7 @@ import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Exact k-nearest-neighbour search in a balanced k-d tree under the L∞ or L2 metric (SCIENCE.md §7.5, as
+ * Exact k-nearest-neighbour search in a balanced k-d tree under the L∞ or L2 metric (docs/science.md §7.5, as
  * scipy/sklearn KDTree with {@code metric="chebyshev"} in NPEET).
  *
  * <p>The tree is implicit: points are reordered in one flat array so that the node over {@code [lo, hi)} holds

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Distances from samples to their nearest training points, with the copied fraction of RUNSPEC.md
- * ("nearest-neighbour") and the memorisation fraction {@code d_1/d_2 < 1/3} of SCIENCE.md §5.4.
+ * Distances from samples to their nearest training points, with the copied fraction of docs/user-guide.md
+ * ("nearest-neighbour") and the memorisation fraction {@code d_1/d_2 < 1/3} of docs/science.md §5.4.
  *
  * <p>A sample counts as copied when its nearest-neighbour distance is below a third of the training set's
  * median nearest-neighbour spacing (each training point to its nearest other training point). For training

@@ -4,7 +4,7 @@ import io.diffusim.analysis.Matrices;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Exact k-nearest-neighbour distances from query points to a fixed reference set (SCIENCE.md §5.4, §7.5).
+ * Exact k-nearest-neighbour distances from query points to a fixed reference set (docs/science.md §5.4, §7.5).
  *
  * <p>Results are ascending per query; a reference point identical to the query counts at distance 0, so
  * "excluding itself" is done by the caller as NPEET does: query k+1 and drop the first. Implementations are

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * Writes and reads {@code manifest.json} (RUNSPEC.md "The output directory", STYLE.md habit 4: the seed and the
+ * Writes and reads {@code manifest.json} (docs/user-guide.md "The output directory", docs/style.md habit 4: the seed and the
  * library versions go into the run record so any run can be replayed). Times are ISO-8601 UTC instants;
  * {@code end} is null while the run has not ended.
  */

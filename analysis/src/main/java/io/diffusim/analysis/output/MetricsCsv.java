@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Appends metric records to {@code metrics.csv} in the long format of RUNSPEC.md: {@code analysis,metric,step,t,value},
+ * Appends metric records to {@code metrics.csv} in the long format of docs/user-guide.md: {@code analysis,metric,step,t,value},
  * one row per recorded value. Numbers are printed by {@link Double#toString} ({@code NaN}, {@code Infinity} for
  * non-finite values; {@code t} is NaN where a metric has no noise level). Appends are synchronised.
  */

@@ -12,7 +12,7 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Reads a point set from CSV (RUNSPEC.md "Metrics on external samples", {@code samples.csv}): a header row, one
+ * Reads a point set from CSV (docs/user-guide.md "Metrics on external samples", {@code samples.csv}): a header row, one
  * numeric column per dimension and an optional integer column named {@code label}; blank lines are skipped.
  * Every bad row fails with an {@link IllegalArgumentException} naming the file, the 1-based line and column.
  */

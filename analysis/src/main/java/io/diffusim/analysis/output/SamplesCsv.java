@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Writes {@code samples.csv} (RUNSPEC.md "The output directory"): header {@code x0,...,x{d-1}[,label]}, one row per
+ * Writes {@code samples.csv} (docs/user-guide.md "The output directory"): header {@code x0,...,x{d-1}[,label]}, one row per
  * particle in particle order, values printed by {@link Double#toString} so they parse back to the same doubles.
  */
 public final class SamplesCsv {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes and reads {@code summary.json} (RUNSPEC.md "The output directory"):
+ * Writes and reads {@code summary.json} (docs/user-guide.md "The output directory"):
  * <pre>{"metrics": {"kl.kl": 0.31, "nearest-neighbour.mean": 0.02}, "timing": {"wall-seconds": 12.5}, "nfe": {"mean": 100.0}}</pre>
  * Summary keys map onto it as: {@code <analysis>.<metric>} is a literal key of {@code metrics} (so {@code kl.kl}
  * is {@code metrics["kl.kl"]}); {@code timing.<name>} is {@code timing["<name>"]}; {@code nfe.mean} is
@@ -22,7 +22,7 @@ public final class SummaryJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** A parsed summary; {@link #value(String)} resolves RUNSPEC summary keys. */
+    /** A parsed summary; {@link #value(String)} resolves docs/user-guide.md summary keys. */
     public record Summary(Map<String, Double> metrics, Map<String, Double> timing, double nfeMean) {
 
         /** The value of a summary key such as {@code kl.kl}, {@code timing.wall-seconds} or {@code nfe.mean}; null if absent. */

@@ -8,7 +8,7 @@ import javax.imageio.ImageIO;
 
 /**
  * A grid of the first up to {@value #MAX_IMAGES} flattened images (channel-major {@code (c, h, w)}, as
- * {@code Dataset.imageShape}) written as a PNG (RUNSPEC.md {@code plots/}). Values in {@code [lo, hi]} map linearly
+ * {@code Dataset.imageShape}) written as a PNG (docs/user-guide.md {@code plots/}). Values in {@code [lo, hi]} map linearly
  * to 0..255 and are clamped outside it (NaN draws black); small images are enlarged by an integer factor.
  */
 public final class ImageGrid {

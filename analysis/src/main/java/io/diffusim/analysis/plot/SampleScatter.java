@@ -10,7 +10,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Scatter plot of 2-D samples over the data (RUNSPEC.md {@code plots/}): data evenly subsampled to at most
+ * Scatter plot of 2-D samples over the data (docs/user-guide.md {@code plots/}): data evenly subsampled to at most
  * {@value #MAX_DATA_POINTS} points in light grey, samples in colour, both axes over the same range so shapes are
  * not distorted. Non-finite points (diverged particles) are left out.
  */

@@ -8,7 +8,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Line plot of metric series against a common x axis, e.g. a metric per step (RUNSPEC.md {@code plots/}).
+ * Line plot of metric series against a common x axis, e.g. a metric per step (docs/user-guide.md {@code plots/}).
  * Non-finite values are drawn as gaps; a series with no finite value is left out.
  */
 public final class SeriesPlot {

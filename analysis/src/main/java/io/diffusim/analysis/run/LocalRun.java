@@ -21,7 +21,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A whole run in this process, no daemon (RUNSPEC.md {@code run SPEC --out DIR}): builds the run's parts,
+ * A whole run in this process, no daemon (docs/user-guide.md {@code run SPEC --out DIR}): builds the run's parts,
  * steps every particle batch in lock-step one sampler step at a time, feeds the analyses, and writes the
  * output directory. metrics.csv is appended as records are made; the manifest says {@code running}
  * until the run ends as {@code done} or {@code failed}.

@@ -17,7 +17,7 @@ import io.diffusim.sampling.Samplers;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The one factory that turns a run's {@code analyses} specs into analyses (RUNSPEC.md). */
+/** The one factory that turns a run's {@code analyses} specs into analyses (docs/spec-reference.md). */
 public final class RunAnalyses {
 
     /** Particles the noise-level posterior is evaluated on per record (its cost is particles x data x grid). */

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One analysis of a run (RUNSPEC.md {@code analyses}): sees every batch step, closes each step with its
+ * One analysis of a run (docs/spec-reference.md {@code analyses}): sees every batch step, closes each step with its
  * records, sees the final samples, and reports its summary values. Called from one thread, in step order.
  */
 public interface RunAnalysis {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The paths of a run's output directory (RUNSPEC.md layout); {@link #prepare} clears a previous run's files. */
+/** The paths of a run's output directory (docs/user-guide.md layout); {@link #prepare} clears a previous run's files. */
 public record RunFiles(Path dir) {
 
     public Path spec() {

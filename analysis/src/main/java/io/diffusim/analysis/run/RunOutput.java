@@ -19,7 +19,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The output directory of an ended run (RUNSPEC.md "The output directory") written in one go from its final
+ * The output directory of an ended run (docs/user-guide.md "The output directory") written in one go from its final
  * samples, metric records and summary, laid out as {@link LocalRun} writes it as it goes; a daemon run is
  * exported from it.
  */

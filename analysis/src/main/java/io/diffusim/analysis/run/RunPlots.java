@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The figures of a run's {@code plots/} (RUNSPEC.md): the samples (a scatter against the data for
+ * The figures of a run's {@code plots/} (docs/user-guide.md): the samples (a scatter against the data for
  * vectors, over the first two coordinates when D > 2; an image grid for images) and one line plot per
  * metric series that has at least two records.
  */

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Advances a batch by one whole sampler step (ARCHITECTURE.md §2 loop): asks the sampler what to
+ * Advances a batch by one whole sampler step (docs/architecture.md §2 loop): asks the sampler what to
  * evaluate, evaluates, and feeds the answer back until the step index moves on.
  */
 public final class StepDriver {

@@ -64,7 +64,7 @@ class KnnKlTest {
                 .hasMessageContaining("base = 1.0");
     }
 
-    // SCIENCE.md §7.5 written out: (ln m − ln(n−1) + d·mean ln ν − d·mean ln ρ) / ln base.
+    // docs/science.md §7.5 written out: (ln m − ln(n−1) + d·mean ln ν − d·mean ln ρ) / ln base.
     private static double byHand(double[] rho, double[] nu, int n, int m, int d) {
         double meanLogRho = 0;
         double meanLogNu = 0;

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * The "circle" set: grid values in {-0.4..0.4} projected onto the unit circle (the origin stays put), jittered by
- * r ~ U(0, 0.03) at angle U(0, 2 pi) and scaled by 3, i.e. 16 directions plus the origin (SCIENCE.md §7.1).
+ * r ~ U(0, 0.03) at angle U(0, 2 pi) and scaled by 3, i.e. 16 directions plus the origin (docs/science.md §7.1).
  */
 public final class Circle {
 

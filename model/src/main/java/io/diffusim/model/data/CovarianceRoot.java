@@ -8,7 +8,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A square root {@code F = U diag(sqrt(lambda))} of a symmetric positive semi-definite covariance, so that
- * {@code mu + F z ~ N(mu, Sigma)} for {@code z ~ N(0, I)}, zero eigenvalues allowed (SCIENCE.md §3.1, §5.2).
+ * {@code mu + F z ~ N(mu, Sigma)} for {@code z ~ N(0, I)}, zero eigenvalues allowed (docs/science.md §3.1, §5.2).
  */
 final class CovarianceRoot {
 

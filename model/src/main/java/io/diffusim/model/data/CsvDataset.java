@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Points from a delimited text file (RUNSPEC.md {@code data.kind = csv}): a header row, one numeric column per
+ * Points from a delimited text file (docs/spec-reference.md {@code data.kind = csv}): a header row, one numeric column per
  * dimension and an optional integer {@code label} column; commas, or tabs when the header has no comma.
  */
 public final class CsvDataset {

@@ -8,11 +8,11 @@ import io.diffusim.config.GmmComponent.Isotropic;
 import java.util.List;
 
 /**
- * The one factory from a data spec to a data set (RUNSPEC.md {@code data}; generators of SCIENCE.md §7.1 and §5.2).
+ * The one factory from a data spec to a data set (docs/spec-reference.md {@code data}; generators of docs/science.md §7.1 and §5.2).
  *
  * <p>{@code n} is the size of one part: {@code n * of} points are generated or loaded (the first ones of a file)
  * and part {@code p} of the {@code of} disjoint equal parts is returned, so parts of one seed never share a point
- * (SCIENCE.md §5.2: "draw 2n points, split into A and B"). With the default {@code subset { part = 0, of = 1 }}
+ * (docs/science.md §5.2: "draw 2n points, split into A and B"). With the default {@code subset { part = 0, of = 1 }}
  * this is simply the first n points.
  */
 public final class Datasets {
@@ -53,7 +53,7 @@ public final class Datasets {
 
     /**
      * The mixture a gmm spec describes: its explicit components (weights normalised to sum 1) or its geometry built
-     * from the seed. {@link #from} draws the data from exactly this mixture, so the exact denoiser of SCIENCE.md §3.1
+     * from the seed. {@link #from} draws the data from exactly this mixture, so the exact denoiser of docs/science.md §3.1
      * built from it is the posterior of the data's own distribution.
      */
     public static GaussianMixture mixture(DataSpec.Gmm spec, long seed) {

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The Datasaurus "dino": n of its 142 points drawn with replacement, jittered by N(0, 0.15^2) in original units and
- * mapped by {@code x <- 4(x/54 - 1)}, {@code y <- 4(y/48 - 1)} (SCIENCE.md §7.1, Appendix A).
+ * mapped by {@code x <- 4(x/54 - 1)}, {@code y <- 4(y/48 - 1)} (docs/science.md §7.1, Appendix A).
  */
 public final class Dino {
 

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Fashion-MNIST from its IDX files (plain or gzip; RUNSPEC.md {@code data.kind = fashion-mnist}): the first n images
+ * Fashion-MNIST from its IDX files (plain or gzip; docs/spec-reference.md {@code data.kind = fashion-mnist}): the first n images
  * of the chosen classes, pixels u in 0..255 mapped to {@code lo + (hi - lo) u / 255}, shape (1, 28, 28).
  */
 public final class FashionMnist {

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 
 /**
- * The synthetic mixtures of SCIENCE.md §5.2 (equal weights): uniform-2d, sharpcov-2d, spiral-2d and the
+ * The synthetic mixtures of docs/science.md §5.2 (equal weights): uniform-2d, sharpcov-2d, spiral-2d and the
  * D-dimensional hd-uniform, hd-sharpcov and thin-manifold; random parts come from the seed.
  */
 public final class Geometries {

@@ -2,7 +2,7 @@ package io.diffusim.model.data;
 
 import java.util.SplittableRandom;
 
-/** The "line" set: uniform on {@code [-2, 2] x [-4, 4]}, all x drawn before all y (SCIENCE.md §7.1). */
+/** The "line" set: uniform on {@code [-2, 2] x [-4, 4]}, all x drawn before all y (docs/science.md §7.1). */
 public final class Line {
 
     private static final double SCALE = 4;

@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * i.i.d. draws from a Gaussian mixture (SCIENCE.md §3.1, §5.2): a component per point from the weights, then
+ * i.i.d. draws from a Gaussian mixture (docs/science.md §3.1, §5.2): a component per point from the weights, then
  * {@code mu_k + F_k z} with {@code F_k} a root of {@code Sigma_k}; labels are the component indices.
  */
 public final class MixtureSampler {

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * scikit-learn's {@code make_moons(n, noise=0.03)} mapped by {@code x <- 2(x + 0.3) - 1}, {@code y <- 3(y + 0.3) - 1}
- * (SCIENCE.md §7.1); labels are 0 for the outer arc and 1 for the inner arc.
+ * (docs/science.md §7.1); labels are 0 for the outer arc and 1 for the inner arc.
  */
 public final class Moons {
 

@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Small shared helpers of the data-set generators (SCIENCE.md §7.1, §5.2): argument checks, draws and packing. */
+/** Small shared helpers of the data-set generators (docs/science.md §7.1, §5.2): argument checks, draws and packing. */
 final class Points {
 
     private Points() {

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * k Haar-random orthonormal columns in R^d: Gram-Schmidt (run twice for round-off) on a Gaussian matrix, which equals
- * QR with a positive diagonal of R (SCIENCE.md §5.2).
+ * QR with a positive diagonal of R (docs/science.md §5.2).
  */
 final class RandomOrthogonal {
 

@@ -5,7 +5,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Part {@code p} of {@code of} disjoint equal parts of a data set, in order: rows {@code [p n, (p+1) n)} with
- * {@code n = size / of} (SCIENCE.md §5.2, RUNSPEC.md {@code data.subset}; generate {@code of * n} points first).
+ * {@code n = size / of} (docs/science.md §5.2, docs/spec-reference.md {@code data.subset}; generate {@code of * n} points first).
  */
 public final class Subset {
 

@@ -3,7 +3,7 @@ package io.diffusim.model.denoise;
 import io.diffusim.model.process.ForwardProcess;
 
 /**
- * A model of the data evaluated on a batch (ARCHITECTURE.md §2): closed form, learned or imported.
+ * A model of the data evaluated on a batch (docs/architecture.md §2): closed form, learned or imported.
  *
  * <p>{@link #evaluate} is a pure function of the request: it does not mutate the request's arrays
  * and returns fresh arrays. Implementations are thread-safe after construction.

@@ -20,7 +20,7 @@ import io.diffusim.model.posterior.RegressionTarget;
 import io.diffusim.model.process.ForwardProcess;
 
 /**
- * The one factory from a model spec to a denoiser: the closed-form models of SCIENCE.md §3 over the run's data
+ * The one factory from a model spec to a denoiser: the closed-form models of docs/science.md §3 over the run's data
  * set and forward process (see {@code Processes} for the time each request carries).
  *
  * <p>The empirical models' {@code condition-bandwidth} is the kernel width h_c of the conditional variant of §3.2;
@@ -63,14 +63,14 @@ public final class Denoisers {
     }
 
     /**
-     * The ideal noise-unconditional model of SCIENCE.md §3.4 for the run's data and process, shared by the
+     * The ideal noise-unconditional model of docs/science.md §3.4 for the run's data and process, shared by the
      * empirical-unconditional model, the noise-posterior analysis and {@code probe --posterior-t}:
      * <ul>
      *   <li>prior: {@code auto} is the process's training prior (vp: uniform on the integers 0..T-1; ve: uniform
      *       on [sigma_min, sigma_max]; edm: log-normal sigma with (p-mean, p-std); fm: uniform on [1e-4, 1]);
      *       {@code uniform} and {@code log-normal} choose explicitly (log-normal is a density of sigma: ve | edm);
      *       {@code t-lo} / {@code t-hi} override the support's ends;</li>
-     *   <li>target: the process's natural regression target (RUNSPEC.md "Probing a denoiser"): eps for vp and ve,
+     *   <li>target: the process's natural regression target (docs/user-guide.md "Probing a denoiser"): eps for vp and ve,
      *       EDM's preconditioned network output F (§1.4, with the spec's sigma-data) for edm, eps - x_0 for fm;</li>
      *   <li>likelihood: the exact mixture for gmm data (the one the data were drawn from), otherwise the points of
      *       {@code data}.</li>
@@ -87,7 +87,7 @@ public final class Denoisers {
                 target(run.process()), settings);
     }
 
-    /** The EqM magnitude c(gamma) of SCIENCE.md §3.5 named by a spec. */
+    /** The EqM magnitude c(gamma) of docs/science.md §3.5 named by a spec. */
     public static MagnitudeFunction magnitude(EqmMagnitude spec) {
         return switch (spec.c()) {
             case CONSTANT -> new MagnitudeFunction.Constant(spec.lambda());
@@ -97,7 +97,7 @@ public final class Denoisers {
         };
     }
 
-    /** The natural regression target of a process (RUNSPEC.md "Probing a denoiser", SCIENCE.md §1.4). */
+    /** The natural regression target of a process (docs/user-guide.md "Probing a denoiser", docs/science.md §1.4). */
     static RegressionTarget target(ProcessSpec process) {
         if (process instanceof ProcessSpec.Edm edm) {
             return new RegressionTarget.EdmNetwork(edm.sigmaData());

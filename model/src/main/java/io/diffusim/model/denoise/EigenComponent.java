@@ -6,7 +6,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A Gaussian N(mu, U diag(lambda) U^T) under {@code x = a x_0 + b eps}, evaluated in its eigenbasis so that
- * {@code C^-1 = U diag(1/(a^2 lambda + b^2)) U^T} costs O(D^2) at any t (SCIENCE.md §3.1). U null means the
+ * {@code C^-1 = U diag(1/(a^2 lambda + b^2)) U^T} costs O(D^2) at any t (docs/science.md §3.1). U null means the
  * identity (diagonal covariance); U with r < D columns means lambda = 0 on the complement.
  */
 final class EigenComponent implements GaussianComponent {

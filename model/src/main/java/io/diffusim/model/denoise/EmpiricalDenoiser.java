@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The optimal empirical denoiser of a weighted point set, with the optional conditional kernel of SD-code's
- * {@code IdealDiffuser} (SCIENCE.md §3.2), streamed over chunks of points with a running log-sum-exp.
+ * {@code IdealDiffuser} (docs/science.md §3.2), streamed over chunks of points with a running log-sum-exp.
  */
 public final class EmpiricalDenoiser implements Denoiser {
 

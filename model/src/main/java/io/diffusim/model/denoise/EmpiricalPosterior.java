@@ -8,7 +8,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The streaming softmax over a point set shared by the empirical and patch denoisers (SCIENCE.md §3.2).
+ * The streaming softmax over a point set shared by the empirical and patch denoisers (docs/science.md §3.2).
  *
  * <p>Every logit {@code l_j = ln pi_j - ||x - a y_j||^2/(2b^2) - ||c - c_j||^2/(2h^2)} is, up to terms constant
  * per row, one inner product of augmented rows, so a chunk of logits costs one mmul, and one more mmul with the

@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One Gaussian N(mu, Sigma) seen through {@code x_t = a x_0 + b eps} (SCIENCE.md §3.1): its marginal
+ * One Gaussian N(mu, Sigma) seen through {@code x_t = a x_0 + b eps} (docs/science.md §3.1): its marginal
  * log-likelihood {@code ln N(x; a mu, a^2 Sigma + b^2 I)} and its posterior over x_0, batched over rows.
  */
 interface GaussianComponent {

@@ -11,7 +11,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The exact posterior mean, divergence and responsibilities of a Gaussian mixture with arbitrary covariances under
- * any forward process (SCIENCE.md §3.1); components are streamed through a running log-sum-exp.
+ * any forward process (docs/science.md §3.1); components are streamed through a running log-sum-exp.
  */
 public final class GmmDenoiser implements Denoiser {
 

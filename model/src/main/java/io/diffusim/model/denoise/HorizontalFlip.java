@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Horizontal-flip augmentation of an image set, appended after the originals (SCIENCE.md §3.2, PSPC default on). */
+/** Horizontal-flip augmentation of an image set, appended after the originals (docs/science.md §3.2, PSPC default on). */
 public final class HorizontalFlip {
 
     private HorizontalFlip() {

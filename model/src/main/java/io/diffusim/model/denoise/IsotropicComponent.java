@@ -2,7 +2,7 @@ package io.diffusim.model.denoise;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** A Gaussian N(mu, s^2 I) under {@code x = a x_0 + b eps}: every covariance is a scalar per row (SCIENCE.md §3.1 fast path). */
+/** A Gaussian N(mu, s^2 I) under {@code x = a x_0 + b eps}: every covariance is a scalar per row (docs/science.md §3.1 fast path). */
 final class IsotropicComponent implements GaussianComponent {
 
     private static final double LN_2PI = Math.log(2 * Math.PI);

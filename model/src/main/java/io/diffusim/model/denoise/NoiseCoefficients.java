@@ -7,8 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The per-row coefficients a(t), b(t) of {@code x_t = a x_0 + b eps} (SCIENCE.md §1.1) for one batch, as
- * Java values and as float64 {@code [B, 1]} columns, shared by the closed-form denoisers of SCIENCE.md §3.
+ * The per-row coefficients a(t), b(t) of {@code x_t = a x_0 + b eps} (docs/science.md §1.1) for one batch, as
+ * Java values and as float64 {@code [B, 1]} columns, shared by the closed-form denoisers of docs/science.md §3.
  */
 public final class NoiseCoefficients {
 
@@ -88,7 +88,7 @@ public final class NoiseCoefficients {
         return column(values);
     }
 
-    /** {@code div eps-hat = D/b - (a^2/b^3) tr Cov[x0 | x]} per row (SCIENCE.md §3.1), from tr Cov [B, 1]. */
+    /** {@code div eps-hat = D/b - (a^2/b^3) tr Cov[x0 | x]} per row (docs/science.md §3.1), from tr Cov [B, 1]. */
     public INDArray divergenceOfEps(int dimension, INDArray traceCov) {
         return traceCov.mulColumnVector(column((ai, bi) -> -ai * ai / (bi * bi * bi)))
                 .addiColumnVector(column((ai, bi) -> dimension / bi));

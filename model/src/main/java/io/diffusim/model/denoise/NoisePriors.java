@@ -6,13 +6,13 @@ import io.diffusim.config.Words;
 import io.diffusim.model.posterior.NoisePrior;
 
 /**
- * The training prior p(t) of the noise-level posterior named by a spec (SCIENCE.md §3.4): {@code auto} is the
+ * The training prior p(t) of the noise-level posterior named by a spec (docs/science.md §3.4): {@code auto} is the
  * process's own (uniform integers for a VP chain, log-normal sigma for EDM, uniform otherwise), over the process's
  * natural support unless {@code t-lo} / {@code t-hi} override an end.
  */
 final class NoisePriors {
 
-    /** Lower end of the flow-matching training prior, away from t = 0 where x_t is data (SCIENCE.md §3.4). */
+    /** Lower end of the flow-matching training prior, away from t = 0 where x_t is data (docs/science.md §3.4). */
     static final double FM_T_MIN = 1e-4;
 
     private NoisePriors() {
@@ -22,7 +22,7 @@ final class NoisePriors {
         double[] support = support(process);
         double lo = spec.tLo().orElse(support[0]);
         double hi = spec.tHi().orElse(support[1]);
-        // flow matching may go below its default 1e-4 (SCIENCE.md §8 K10 integrates from 1e-5), never to t = 0
+        // flow matching may go below its default 1e-4 (docs/science.md §8 K10 integrates from 1e-5), never to t = 0
         boolean fm = process instanceof ProcessSpec.Fm;
         if (!((fm ? lo > 0 : lo >= support[0]) && hi <= support[1] && lo < hi)) {
             throw new IllegalArgumentException("time-posterior support [" + lo + ", " + hi + "] must be a non-empty "

@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * PSPC-Square (SCIENCE.md §3.6): for every P x P square (all channels), the empirical posterior mean of the crop
+ * PSPC-Square (docs/science.md §3.6): for every P x P square (all channels), the empirical posterior mean of the crop
  * over the same crop of every training image, averaged per pixel over the squares covering it. Generalised from
  * VE ({@code sigma = t}) to {@code x = a x_0 + b eps}: the crop posterior uses a, b and P is looked up at
  * {@code sigma = b / a}. With P equal to the image this is exactly {@link EmpiricalDenoiser}. The divergence is

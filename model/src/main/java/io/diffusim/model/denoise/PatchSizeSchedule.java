@@ -3,7 +3,7 @@ package io.diffusim.model.denoise;
 import java.util.Arrays;
 
 /**
- * PSPC-Square patch size P as a function of the VE noise level sigma (SCIENCE.md §3.6): the CIFAR-10 table aligned
+ * PSPC-Square patch size P as a function of the VE noise level sigma (docs/science.md §3.6): the CIFAR-10 table aligned
  * with the 18-value EDM grid (nearest grid value in |sigma - t_i|), scaled to an image side S as
  * {@code max(1, min(S, round(entry * S / 32)))}; or a fixed size.
  */
@@ -61,7 +61,7 @@ public final class PatchSizeSchedule {
         return sizes.clone();
     }
 
-    /** EDM rho-grid without the trailing 0 (SCIENCE.md §1.3): N = 18, sigma in [0.002, 80], rho = 7. */
+    /** EDM rho-grid without the trailing 0 (docs/science.md §1.3): N = 18, sigma in [0.002, 80], rho = 7. */
     static double[] edmGrid() {
         int n = CIFAR_PATCH_SIZES.length;
         double rho = 7;

@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A denoiser's output for a batch, in the parameterisation the model produced, converting on demand
- * (SCIENCE.md §1.4, formulas in {@link Conversions}). Holds the input {@code x [B, D]} and the process
+ * (docs/science.md §1.4, formulas in {@link Conversions}). Holds the input {@code x [B, D]} and the process
  * coefficients {@code a, b} as {@code [B, 1]} columns at each row's time.
  *
  * <p>For posterior means {@code x = a x0 + b eps} holds exactly, so either of x0 or eps determines
@@ -44,7 +44,7 @@ public final class Prediction {
         return new Prediction(Kind.EPS, x, eps, a, b, null);
     }
 
-    /** A time-free gradient field f(x) ~ grad E(x) (EqM, SCIENCE.md §3.5). */
+    /** A time-free gradient field f(x) ~ grad E(x) (EqM, docs/science.md §3.5). */
     public static Prediction ofField(INDArray x, INDArray field) {
         return new Prediction(Kind.FIELD, x, field, null, null, null);
     }

@@ -6,7 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Streaming log-sum-exp (SCIENCE.md §0): per row, a running max {@code m} and running sums
+ * Streaming log-sum-exp (docs/science.md §0): per row, a running max {@code m} and running sums
  * {@code S = sum_j exp(l_j - m) v_j} over blocks of logits l and value rows v, rescaled by
  * {@code exp(m_old - m_new)} when the max grows, so softmax-weighted means never overflow.
  *

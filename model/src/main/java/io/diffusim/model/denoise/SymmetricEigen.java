@@ -9,7 +9,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * Eigen-decomposition {@code S = U diag(lambda) U^T} of a symmetric positive semi-definite matrix (LAPACK syev),
  * eigenvalues ascending as rows {@code [1, D]}, eigenvectors as the columns of {@code [D, D]}, with round-off
- * negatives clamped to 0 (SCIENCE.md §3.1, §3.3).
+ * negatives clamped to 0 (docs/science.md §3.1, §3.3).
  */
 record SymmetricEigen(INDArray values, INDArray vectors) {
 

@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The Gaussian (Wiener) denoiser of a data set's mean m and population covariance {@code U Lambda U^T} restricted to
- * its top-r eigenpairs (SCIENCE.md §3.3), generalised from VE to {@code x = a x_0 + b eps}:
+ * its top-r eigenpairs (docs/science.md §3.3), generalised from VE to {@code x = a x_0 + b eps}:
  * {@code x0-hat = m + U diag(a lambda/(a^2 lambda + b^2)) U^T (x - a m)}, {@code div eps-hat = D/b - (a^2/b) sum lambda/(a^2 lambda + b^2)}.
  */
 public final class WienerDenoiser implements Denoiser {

@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The optimal EqM gradient field f*(y) = sum_{g,j} w_{g,j} k(gamma_g)(y - x^(j)) of an empirical set or GMM
- * (SCIENCE.md §3.5), i.e. the noise-unconditional effective target of c(gamma)(eps - x_0) under the EqM
+ * (docs/science.md §3.5), i.e. the noise-unconditional effective target of c(gamma)(eps - x_0) under the EqM
  * corruption y = gamma x_0 + (1 - gamma) eps with uniform gamma on the midpoint grid gamma_g = (g - 1/2)/G.
  *
  * <p>For a point set one Gram matrix Y X^T serves every node, and since the target is linear in x^(j) with node
@@ -24,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class EqmOptimalField implements Denoiser {
 
-    /** Midpoint nodes in gamma (SCIENCE.md §3.5 default). */
+    /** Midpoint nodes in gamma (docs/science.md §3.5 default). */
     public static final int DEFAULT_GRID = 4096;
 
     /**

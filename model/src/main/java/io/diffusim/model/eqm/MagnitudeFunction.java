@@ -1,7 +1,7 @@
 package io.diffusim.model.eqm;
 
 /**
- * The EqM gradient magnitude c(gamma) with multiplier lambda (SCIENCE.md §3.5), and
+ * The EqM gradient magnitude c(gamma) with multiplier lambda (docs/science.md §3.5), and
  * k(gamma) = c(gamma) / (1 - gamma), the factor of the optimal field, written so it stays finite where c
  * vanishes linearly at gamma = 1.
  */

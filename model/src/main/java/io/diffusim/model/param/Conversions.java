@@ -3,7 +3,7 @@ package io.diffusim.model.param;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Batched conversions between the parameterisations of SCIENCE.md §1.4 for {@code x_t = a x_0 + b eps}.
+ * Batched conversions between the parameterisations of docs/science.md §1.4 for {@code x_t = a x_0 + b eps}.
  *
  * <p>Points and predictions are {@code [B, D]}; a, b, aDot, bDot, Delta, c, d are {@code [B, 1]} columns, one
  * per row's time. Inputs are never mutated; each method returns a fresh array in three to four ND4J ops.

@@ -3,7 +3,7 @@ package io.diffusim.model.param;
 /**
  * EDM preconditioning: {@code c_skip = sigma_d^2/(sigma^2+sigma_d^2)},
  * {@code c_out = sigma sigma_d/sqrt(sigma^2+sigma_d^2)}, {@code c_in = 1/sqrt(sigma^2+sigma_d^2)},
- * {@code c_noise = ln(sigma)/4}, {@code lambda = (sigma^2+sigma_d^2)/(sigma sigma_d)^2} (SCIENCE.md §1.5, EDM).
+ * {@code c_noise = ln(sigma)/4}, {@code lambda = (sigma^2+sigma_d^2)/(sigma sigma_d)^2} (docs/science.md §1.5, EDM).
  */
 public record EdmPreconditioning(double sigmaData) implements Preconditioning {
 

@@ -7,7 +7,7 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * A denoiser wrapper {@code D(x; sigma) = c_skip x + c_out F(c_in x; c_noise)} for VE data {@code x = x_0 + sigma eps}
- * (SCIENCE.md §1.5, EDM {@code EDMPrecond}).
+ * (docs/science.md §1.5, EDM {@code EDMPrecond}).
  *
  * <p>Batched methods take sigma as a {@code [B, 1]} column, never mutate their inputs and return fresh arrays.
  */

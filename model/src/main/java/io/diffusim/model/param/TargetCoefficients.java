@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The coefficients (c, d) of a regression target {@code r = c x_0 + d eps}, whose posterior mean is the
- * effective target {@code R = c x0-hat + d eps-hat} (SCIENCE.md §1.4, NOCOND table).
+ * effective target {@code R = c x0-hat + d eps-hat} (docs/science.md §1.4, NOCOND table).
  */
 public record TargetCoefficients(double c, double d) {
 

@@ -2,7 +2,7 @@ package io.diffusim.model.param;
 
 /**
  * Noise-unconditional EDM (uEDM): EDM's c_skip with {@code c_out = 1}, {@code c_in = 1/sqrt(sigma^2 + 1)},
- * no noise input to F and {@code lambda = 1} (SCIENCE.md §1.5, NOCOND; lambda assumed so that lambda c_out^2 = 1).
+ * no noise input to F and {@code lambda = 1} (docs/science.md §1.5, NOCOND; lambda assumed so that lambda c_out^2 = 1).
  */
 public record UedmPreconditioning(double sigmaData) implements Preconditioning {
 

@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The data model behind p(x_t | t) = E_{x_0}[N(x_t; a x_0, b^2 I)] and the posterior mean E[x_0 | x_t, t]
- * (SCIENCE.md §3.1, §3.2, §3.4), evaluated on "pairs": each row of a batch at one or several (a, b).
+ * (docs/science.md §3.1, §3.2, §3.4), evaluated on "pairs": each row of a batch at one or several (a, b).
  *
  * <p>{@link #prepare} does the t-free work once per batch (Gram matrices, projections); the returned
  * {@link Rows} then evaluates any number of blocks of pairs and keeps a running sum of weighted posterior means,

@@ -5,7 +5,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Pairs whose log-likelihoods are exact and whose posterior means are held explicitly as x0-hat [M, D] next to
- * the repeated inputs [M, D] (the Gaussian mixture of SCIENCE.md §3.1, §3.4).
+ * the repeated inputs [M, D] (the Gaussian mixture of docs/science.md §3.1, §3.4).
  */
 final class ExplicitMeanPairs implements DataLikelihood.Pairs {
 

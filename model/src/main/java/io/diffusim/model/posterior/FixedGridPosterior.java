@@ -9,7 +9,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Single-pass quadrature of the effective target R(x) = sum_g w_g R(x | t_g) on one fixed grid shared by every
- * row (SCIENCE.md §3.4 with a given grid; the EqM optimal field of §3.5 uses the midpoint rule in gamma).
+ * row (docs/science.md §3.4 with a given grid; the EqM optimal field of §3.5 uses the midpoint rule in gamma).
  */
 public final class FixedGridPosterior {
 

@@ -16,7 +16,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * Gaussian mixture sum_k pi_k N(mu_k, Sigma_k) under x_t = a x_0 + b eps: C_k = a^2 Sigma_k + b^2 I handled in
  * each component's eigenbasis, responsibilities by streaming LSE over components, component means
- * mu_k + a Sigma_k C_k^-1 (x_t - a mu_k) held explicitly per pair (SCIENCE.md §3.1, §3.4).
+ * mu_k + a Sigma_k C_k^-1 (x_t - a mu_k) held explicitly per pair (docs/science.md §3.1, §3.4).
  */
 public final class GaussianMixtureLikelihood implements DataLikelihood {
 

@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One quadrature pass of p(t | x_t) ∝ p(t) p(x_t | t) for a prepared block of rows (SCIENCE.md §3.4): nodes are
+ * One quadrature pass of p(t | x_t) ∝ p(t) p(x_t | t) for a prepared block of rows (docs/science.md §3.4): nodes are
  * evaluated in blocks of (row, node) pairs sized to a memory budget and folded into a
  * {@link PosteriorAccumulator}; with a regression target it also forms R(x_t | t_g) = alpha x0-hat + beta x_t.
  * Many rows get one node per block (the likelihood then works in place on reused [rows, n] arrays), few rows get

@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A running per-row sum [r, W] on the scale of a streaming log-sum-exp (SCIENCE.md §3.4): the posterior-mean
+ * A running per-row sum [r, W] on the scale of a streaming log-sum-exp (docs/science.md §3.4): the posterior-mean
  * part sum_g alpha_g w_g x0-hat_g of an effective target, as weights on the points or as explicit means.
  */
 final class MeanSum {

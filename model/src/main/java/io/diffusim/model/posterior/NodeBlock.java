@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One block of {@code count} quadrature nodes for each of {@code rows} rows (SCIENCE.md §3.4), row-major: log-weights
+ * One block of {@code count} quadrature nodes for each of {@code rows} rows (docs/science.md §3.4), row-major: log-weights
  * ln p(t) Delta t, times centred on the row's estimate, and for a target R = alpha x0-hat + beta x its alpha and beta
  * (null without one). On a shared grid the arrays hold only row 0's nodes.
  */

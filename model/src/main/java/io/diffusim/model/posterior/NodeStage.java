@@ -10,7 +10,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Node weights of a shared quadrature grid staged as columns [r, capacity] next to each node's values, so the
- * per-row sums sum_g w_g v_g of SCIENCE.md §3.4 cost one mmul per stage instead of one per node.
+ * per-row sums sum_g w_g v_g of docs/science.md §3.4 cost one mmul per stage instead of one per node.
  */
 final class NodeStage {
 

@@ -3,7 +3,7 @@ package io.diffusim.model.posterior;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Posterior moments of the noise level per row, each a [B, 1] column (SCIENCE.md §3.4): the coarse pass
+ * Posterior moments of the noise level per row, each a [B, 1] column (docs/science.md §3.4): the coarse pass
  * (uniform grid over the prior's support) and the refined pass (window around the coarse estimate), which must
  * agree wherever the coarse grid resolves the peak. {@link #mean()} and {@link #variance()} are the refined ones.
  */

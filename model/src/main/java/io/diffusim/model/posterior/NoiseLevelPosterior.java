@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The posterior over the noise level p(t | x_t) ∝ p(t) p(x_t | t) by two-pass quadrature (SCIENCE.md §3.4, §6):
+ * The posterior over the noise level p(t | x_t) ∝ p(t) p(x_t | t) by two-pass quadrature (docs/science.md §3.4, §6):
  * pass 1 on a uniform grid over the prior's support, pass 2 on [t1 - w s1, t1 + w s1] ∩ support per row, with
  * s1 the pass-1 std floored at the local pass-1 spacing so an unresolved peak still lies inside the window.
  */
@@ -23,7 +23,7 @@ public final class NoiseLevelPosterior {
             }
         }
 
-        /** SCIENCE.md §3.4 defaults: G = 2000, then 2001 nodes on +-12 standard deviations. */
+        /** docs/science.md §3.4 defaults: G = 2000, then 2001 nodes on +-12 standard deviations. */
         public static Settings defaults() {
             return new Settings(2000, 2001, 12);
         }

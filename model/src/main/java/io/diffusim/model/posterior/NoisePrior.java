@@ -1,7 +1,7 @@
 package io.diffusim.model.posterior;
 
 /**
- * The training prior p(t) over a process's own time used by the noise-level posterior (SCIENCE.md §3.4):
+ * The training prior p(t) over a process's own time used by the noise-level posterior (docs/science.md §3.4):
  * uniform on an interval, uniform on the integers of a discrete VP chain, or EDM's log-normal density of
  * sigma (§1.3) restricted to an interval. Each variant also fixes the variable its coarse quadrature grid is
  * uniform in (t, the integers, or ln sigma).

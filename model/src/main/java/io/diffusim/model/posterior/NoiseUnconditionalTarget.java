@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The ideal noise-unconditional model R(x_t) = E_{t ~ p(t | x_t)}[R(x_t | t)] of an empirical set or GMM
- * (SCIENCE.md §3.4); the request's time is ignored.
+ * (docs/science.md §3.4); the request's time is ignored.
  *
  * <p>{@link #evaluate} reads R as the target at the effective time t-bar = E[t | x_t] and returns the eps it
  * implies at (a(t-bar), b(t-bar)): solving R = alpha x0 + beta x with x0 = (x - b eps)/a gives

@@ -10,7 +10,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Weighted point set sum_j pi_j delta(x^(j)) (a single point when n = 1) under x_t = a x_0 + b eps:
- * ln p(x_t) = LSE_j[ln pi_j - ||x_t - a x^(j)||^2 / (2 b^2)] - D ln b - (D/2) ln 2 pi (SCIENCE.md §3.2, §3.4).
+ * ln p(x_t) = LSE_j[ln pi_j - ||x_t - a x^(j)||^2 / (2 b^2)] - D ln b - (D/2) ln 2 pi (docs/science.md §3.2, §3.4).
  *
  * <p>The square is expanded as ||x_t||^2 - 2a <x_t, x^(j)> + a^2 ||x^(j)||^2, so the Gram matrix G = X_t X^T of
  * {@link #prepare} serves every (a, b): a node's log-terms, already shifted, are a/b^2 G plus a row and a column
@@ -70,7 +70,7 @@ public final class PointSetLikelihood implements DataLikelihood {
         return new PointSetLikelihood(points, Arrays.stream(weights).map(w -> w / total).toArray());
     }
 
-    /** One data point x (SCIENCE.md §6.1). */
+    /** One data point x (docs/science.md §6.1). */
     public static PointSetLikelihood singlePoint(double[] x) {
         return uniform(Nd4j.createFromArray(x).reshape(1, x.length));
     }

@@ -8,7 +8,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Prepared rows of a {@link PointSetLikelihood} (SCIENCE.md §3.2, §3.4): the Gram matrix against the data, two
+ * Prepared rows of a {@link PointSetLikelihood} (docs/science.md §3.2, §3.4): the Gram matrix against the data, two
  * work arrays reused by every block of pairs (allocating [M, n] per node costs more than the arithmetic), and the
  * running mean sum kept as weights on the points.
  *

@@ -8,7 +8,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Streaming quadrature sums for a block of r rows over blocks of grid nodes (SCIENCE.md §3.4). A streaming LSE over
+ * Streaming quadrature sums for a block of r rows over blocks of grid nodes (docs/science.md §3.4). A streaming LSE over
  * the node log-weights l_g = ln p(x_t | t_g) + ln p(t_g) Delta t_g keeps per row, on the scale of its running max m,
  * sum_g e^(l_g - m) [dt, dt^2, beta_g, ||R_g||^2, 1] with R_g = alpha_g x0-hat_g + beta_g x and
  * ||R_g||^2 = alpha^2 ||x0-hat||^2 + 2 alpha beta <x0-hat, x> + beta^2 ||x||^2; the rows' likelihood keeps

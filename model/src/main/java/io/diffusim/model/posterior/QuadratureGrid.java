@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Quadrature nodes t_g and log-weights {@code ln p(t_g) + ln Delta t_g} for the noise-level posterior
- * (SCIENCE.md §3.4): one grid shared by every row, or one grid per row (pass 2 windows). Rows with fewer
+ * (docs/science.md §3.4): one grid shared by every row, or one grid per row (pass 2 windows). Rows with fewer
  * nodes than {@link #points()} are padded with weight 0 (log-weight -inf). Stored row-major.
  */
 public final class QuadratureGrid {

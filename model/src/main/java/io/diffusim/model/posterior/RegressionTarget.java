@@ -5,7 +5,7 @@ import io.diffusim.model.param.TargetCoefficients;
 /**
  * A regression target r = c(t) x_0 + d(t) eps whose posterior mean R(x_t | t) = c x0-hat + d eps-hat is written
  * through x0-hat and x_t alone: R = alpha x0-hat + beta x_t with alpha = c - d a / b, beta = d / b
- * (SCIENCE.md §1.4, §3.4). Implementations give alpha and beta directly so singular forms stay stable.
+ * (docs/science.md §1.4, §3.4). Implementations give alpha and beta directly so singular forms stay stable.
  */
 public interface RegressionTarget {
 

@@ -1,7 +1,7 @@
 package io.diffusim.model.posterior;
 
 /**
- * Closed-form Laplace approximation of p(t | z) for a single data point x (SCIENCE.md §6.1, §6.3): the mode,
+ * Closed-form Laplace approximation of p(t | z) for a single data point x (docs/science.md §6.1, §6.3): the mode,
  * the variance from the curvature, and the delta-method effective-target error E ≈ ||z - x||^2 Var[1/t].
  */
 public final class SinglePointLaplace {

@@ -2,7 +2,7 @@ package io.diffusim.model.process;
 
 /**
  * A discrete VP noise schedule over chain indices {@code t = 0..T-1}: betas and the cumulative products
- * {@code Abar_t = prod_{s<=t} (1 - beta_s)} (SCIENCE.md §1.2).
+ * {@code Abar_t = prod_{s<=t} (1 - beta_s)} (docs/science.md §1.2).
  *
  * <p>Every accessor returns a fresh array, so callers may keep or modify it.
  */

@@ -2,7 +2,7 @@ package io.diffusim.model.process;
 
 /**
  * Cosine schedule {@code f(u) = cos^2(((u/T) + s)/(1 + s) pi/2)}, {@code beta_t = min(1 - f(t+1)/f(t), maxBeta)}
- * (SCIENCE.md §1.2, Nichol and Dhariwal).
+ * (docs/science.md §1.2, Nichol and Dhariwal).
  */
 public record CosineBetaSchedule(int timesteps, double offset, double maxBeta) implements BetaSchedule {
 

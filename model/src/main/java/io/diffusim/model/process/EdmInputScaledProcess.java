@@ -2,7 +2,7 @@ package io.diffusim.model.process;
 
 /**
  * The EDM network's input space {@code c_in(sigma)(x_0 + sigma eps)}: {@code a = 1/sqrt(sigma^2 + sigma_d^2)},
- * {@code b = sigma/sqrt(sigma^2 + sigma_d^2)}, time is sigma (SCIENCE.md §1.1, NOCOND table).
+ * {@code b = sigma/sqrt(sigma^2 + sigma_d^2)}, time is sigma (docs/science.md §1.1, NOCOND table).
  *
  * <p>Variance preserving only for sigma_d = 1 (the uEDM input scaling).
  */

@@ -2,7 +2,7 @@ package io.diffusim.model.process;
 
 /**
  * The EqM corruption {@code x_gamma = gamma x_0 + (1 - gamma) eps} on [0, 1], gamma = 1 data, the opposite
- * orientation to flow matching (SCIENCE.md §1.1, §3.5).
+ * orientation to flow matching (docs/science.md §1.1, §3.5).
  */
 public final class EqmCorruption implements ForwardProcess {
 

@@ -1,6 +1,6 @@
 package io.diffusim.model.process;
 
-/** Flow matching / rectified flow {@code x_t = (1 - t) x_0 + t eps} on [0, 1], t = 1 pure noise (SCIENCE.md §1.1). */
+/** Flow matching / rectified flow {@code x_t = (1 - t) x_0 + t eps} on [0, 1], t = 1 pure noise (docs/science.md §1.1). */
 public final class FlowMatchingProcess implements ForwardProcess {
 
     @Override

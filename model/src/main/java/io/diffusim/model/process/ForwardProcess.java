@@ -1,7 +1,7 @@
 package io.diffusim.model.process;
 
 /**
- * An affine corruption {@code x_t = a(t) x_0 + b(t) eps}, {@code eps ~ N(0, I)} (SCIENCE.md §1.1).
+ * An affine corruption {@code x_t = a(t) x_0 + b(t) eps}, {@code eps ~ N(0, I)} (docs/science.md §1.1).
  *
  * <p>Time is the process's own: the integer index for discrete VP chains, sigma for VE/EDM,
  * {@code t in [0, 1]} for flow matching, gamma for the EqM corruption. Implementations are immutable

@@ -1,6 +1,6 @@
 package io.diffusim.model.process;
 
-/** Linear betas {@code beta_t = beta_start + (beta_end - beta_start) t / (T - 1)} (SCIENCE.md §1.2, AIS/TINY). */
+/** Linear betas {@code beta_t = beta_start + (beta_end - beta_start) t / (T - 1)} (docs/science.md §1.2, AIS/TINY). */
 public record LinearBetaSchedule(int timesteps, double betaStart, double betaEnd) implements BetaSchedule {
 
     public LinearBetaSchedule {

@@ -3,7 +3,7 @@ package io.diffusim.model.process;
 /**
  * The ascending log-linear sigma table
  * {@code sigma_k = 10^(log10 sigma_min + k (log10 sigma_max - log10 sigma_min)/(L-1))} with VP view
- * {@code Abar_k = 1/(1 + sigma_k^2)} (SCIENCE.md §1.2, SMALLDIFF {@code ScheduleLogLinear}).
+ * {@code Abar_k = 1/(1 + sigma_k^2)} (docs/science.md §1.2, SMALLDIFF {@code ScheduleLogLinear}).
  */
 public record LogLinearSigmaSchedule(int timesteps, double sigmaMin, double sigmaMax) implements BetaSchedule {
 

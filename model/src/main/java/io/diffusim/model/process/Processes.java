@@ -4,7 +4,7 @@ import io.diffusim.config.ProcessSpec;
 import io.diffusim.config.VpSchedule;
 
 /**
- * The one factory from a process spec to the forward process {@code x_t = a(t) x_0 + b(t) eps} of SCIENCE.md §1.1.
+ * The one factory from a process spec to the forward process {@code x_t = a(t) x_0 + b(t) eps} of docs/science.md §1.1.
  *
  * <p>The time every {@code EvalRequest.t} carries, which is also what denoisers feed to {@code a(t)}, {@code b(t)}:
  * <ul>
@@ -21,7 +21,7 @@ import io.diffusim.config.VpSchedule;
  */
 public final class Processes {
 
-    /** Upper clip of the cosine schedule's betas (SCIENCE.md §1.2). */
+    /** Upper clip of the cosine schedule's betas (docs/science.md §1.2). */
     private static final double COSINE_MAX_BETA = 0.999;
 
     private Processes() {
@@ -44,7 +44,7 @@ public final class Processes {
         throw new IllegalArgumentException("unknown process kind " + spec.kind());
     }
 
-    /** The beta schedule of a VP chain (SCIENCE.md §1.2). */
+    /** The beta schedule of a VP chain (docs/science.md §1.2). */
     public static BetaSchedule schedule(VpSchedule spec) {
         if (spec instanceof VpSchedule.Linear linear) {
             return new LinearBetaSchedule(linear.timesteps(), linear.betaMin(), linear.betaMax());

@@ -2,7 +2,7 @@ package io.diffusim.model.process;
 
 /**
  * Quadratic betas {@code beta_t = (sqrt(beta_start) + (sqrt(beta_end) - sqrt(beta_start)) t / (T - 1))^2}
- * (SCIENCE.md §1.2, AIS).
+ * (docs/science.md §1.2, AIS).
  */
 public record QuadraticBetaSchedule(int timesteps, double betaStart, double betaEnd) implements BetaSchedule {
 

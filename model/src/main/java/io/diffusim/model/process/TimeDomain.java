@@ -1,6 +1,6 @@
 package io.diffusim.model.process;
 
-/** Argument checks shared by the forward processes of SCIENCE.md §1.1. */
+/** Argument checks shared by the forward processes of docs/science.md §1.1. */
 final class TimeDomain {
 
     private TimeDomain() {

@@ -1,7 +1,7 @@
 package io.diffusim.model.process;
 
 /**
- * Variance exploding {@code x = x_0 + sigma eps}: a = 1, b = sigma, time is sigma (SCIENCE.md §1.1).
+ * Variance exploding {@code x = x_0 + sigma eps}: a = 1, b = sigma, time is sigma (docs/science.md §1.1).
  *
  * <p>Coefficients evaluate for any sigma >= 0 (EDM churn may step above sigma_max, grids end at 0);
  * {@link #tMin()} and {@link #tMax()} give the nominal range.

@@ -2,7 +2,7 @@ package io.diffusim.model.process;
 
 /**
  * The VE-VP correspondence {@code x_VP = x_VE / sqrt(1 + sigma^2)}, {@code Abar = 1/(1 + sigma^2)},
- * {@code sigma = sqrt((1 - Abar)/Abar)} (SCIENCE.md §1.1, SMALLDIFF {@code sigmas_from_betas}).
+ * {@code sigma = sqrt((1 - Abar)/Abar)} (docs/science.md §1.1, SMALLDIFF {@code sigmas_from_betas}).
  */
 public final class VeVpConversion {
 

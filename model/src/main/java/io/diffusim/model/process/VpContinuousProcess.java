@@ -2,7 +2,7 @@ package io.diffusim.model.process;
 
 /**
  * Continuous VP with linear {@code beta(u) = beta_min + u (beta_max - beta_min)}: {@code a = exp(-1/2 int_0^t beta)},
- * {@code b = sqrt(1 - a^2)} on {@code [eps_t, 1]} (SCIENCE.md §1.1).
+ * {@code b = sqrt(1 - a^2)} on {@code [eps_t, 1]} (docs/science.md §1.1).
  *
  * <p>a and b are defined down to t = 0 and evaluate there; {@link #tMin()} is the usual truncation eps_t.
  */

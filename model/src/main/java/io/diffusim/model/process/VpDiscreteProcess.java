@@ -4,7 +4,7 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * The integer-time DDPM chain {@code a = sqrt(Abar_t)}, {@code b = sqrt(1 - Abar_t)} with its derived arrays
- * (SCIENCE.md §1.1-1.2); fractional t interpolates ln Abar linearly between neighbouring indices.
+ * (docs/science.md §1.1-1.2); fractional t interpolates ln Abar linearly between neighbouring indices.
  *
  * <p>Array accessors return fresh copies. Derivatives at an integer t use the segment to its right
  * (the left one at t = T-1).

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** K21 (SCIENCE.md §8): the circle set is 17 clusters with the documented masses and radii. */
+/** K21 (docs/science.md §8): the circle set is 17 clusters with the documented masses and radii. */
 class CircleTest {
 
     private static final int N = 100_000;
@@ -82,7 +82,7 @@ class CircleTest {
             atOrigin += Math.hypot(xy[2 * i], xy[2 * i + 1]) <= Circle.MAX_JITTER + GEOMETRY_TOL ? 1 : 0;
         }
         double p = 1.0 / 25;
-        // 5 sigma = 0.0031, so the NumPy seed-42 value 0.03938 quoted in SCIENCE.md K21 is also inside
+        // 5 sigma = 0.0031, so the NumPy seed-42 value 0.03938 quoted in docs/science.md K21 is also inside
         assertThat(atOrigin / (double) N).isCloseTo(p,
                 offset(BINOMIAL_SIGMAS * Math.sqrt(p * (1 - p) / N)));
     }

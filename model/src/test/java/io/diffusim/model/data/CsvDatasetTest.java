@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** CSV point sets (RUNSPEC.md data.kind = csv) and every malformed-file error naming file, line and column. */
+/** CSV point sets (docs/spec-reference.md data.kind = csv) and every malformed-file error naming file, line and column. */
 class CsvDatasetTest {
 
     @TempDir

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Data specs (RUNSPEC.md {@code data}) through reference.conf into data sets, one test per kind. */
+/** Data specs (docs/spec-reference.md {@code data}) through reference.conf into data sets, one test per kind. */
 class DatasetsTest {
 
     private static final long SEED = 7;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 import org.junit.jupiter.api.Test;
 
-/** The dino set of SCIENCE.md §7.1 and Appendix A. */
+/** The dino set of docs/science.md §7.1 and Appendix A. */
 class DinoTest {
 
     private static final int N = 50_000;

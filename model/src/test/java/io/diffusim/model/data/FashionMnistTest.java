@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.diffusim.config.DataSpec.Split;
 import java.io.IOException;
@@ -17,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Fashion-MNIST IDX reading (RUNSPEC.md data.kind = fashion-mnist): mapping, filtering and every file error. */
+/** Fashion-MNIST IDX reading (docs/spec-reference.md data.kind = fashion-mnist): mapping, filtering and every file error. */
 class FashionMnistTest {
 
     private static final byte[] LABELS = {3, 0, 3, 9, 1};
@@ -141,8 +140,9 @@ class FashionMnistTest {
     }
 
     @Test
-    void shouldReadTheInstalledTestSplitWhenPresent() {
-        assumeTrue(Files.isDirectory(INSTALLED), "dataset-fashion-mnist is not installed");
+    void shouldReadTheInstalledTestSplit() {
+        assertThat(INSTALLED).as("%s missing: Debian package dataset-fashion-mnist is not installed; bin/test installs it"
+                + " (or: sudo apt-get install -y dataset-fashion-mnist)", INSTALLED).isDirectory();
         Dataset data = FashionMnist.read(INSTALLED, Split.TEST, 100_000, List.of(), -1, 1);
         // the published test split: 10,000 images, 1,000 per class, first labels ankle boot, pullover, trouser
         assertThat(data.size()).isEqualTo(10_000);

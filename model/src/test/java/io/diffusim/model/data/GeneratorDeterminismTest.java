@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every generator of SCIENCE.md §7.1 and §5.2 is a pure function of (n, seed). */
+/** Every generator of docs/science.md §7.1 and §5.2 is a pure function of (n, seed). */
 class GeneratorDeterminismTest {
 
     private static final int N = 500;

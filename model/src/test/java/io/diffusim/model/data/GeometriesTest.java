@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The synthetic mixtures of SCIENCE.md §5.2 have the documented means, covariances and weights. */
+/** The synthetic mixtures of docs/science.md §5.2 have the documented means, covariances and weights. */
 class GeometriesTest {
 
     private static final long SEED = 5;

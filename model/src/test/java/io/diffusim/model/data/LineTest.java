@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The line set of SCIENCE.md §7.1: uniform on [-2, 2] x [-4, 4], all x drawn before all y. */
+/** The line set of docs/science.md §7.1: uniform on [-2, 2] x [-4, 4], all x drawn before all y. */
 class LineTest {
 
     private static final int N = 100_000;

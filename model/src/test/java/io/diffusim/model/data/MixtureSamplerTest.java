@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 import org.junit.jupiter.api.Test;
 
-/** Draws from a Gaussian mixture (SCIENCE.md §3.1) have the mixture's weights, mean and covariance. */
+/** Draws from a Gaussian mixture (docs/science.md §3.1) have the mixture's weights, mean and covariance. */
 class MixtureSamplerTest {
 
     private static final int N = 200_000;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.offset;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The moons set of SCIENCE.md §7.1: two noisy unit half-circles under the fixed affine map. */
+/** The moons set of docs/science.md §7.1: two noisy unit half-circles under the fixed affine map. */
 class MoonsTest {
 
     private static final int N = 10_001;

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Disjoint equal parts in order (SCIENCE.md §5.2, RUNSPEC.md data.subset). */
+/** Disjoint equal parts in order (docs/science.md §5.2, docs/spec-reference.md data.subset). */
 class SubsetTest {
 
     private static final int PART_SIZE = 400;

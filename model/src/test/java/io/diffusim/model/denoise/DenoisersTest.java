@@ -31,19 +31,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Model specs (RUNSPEC.md {@code model}) through reference.conf into the closed-form denoisers of SCIENCE.md §3. */
+/** Model specs (docs/spec-reference.md {@code model}) through reference.conf into the closed-form denoisers of docs/science.md §3. */
 class DenoisersTest {
 
-    /** SCIENCE.md §8 quotes known answers to 6 decimal places. */
+    /** docs/science.md §8 quotes known answers to 6 decimal places. */
     private static final double KNOWN_ANSWER_TOL = 1e-6;
     /** Two float64 evaluations of the same closed form by different routes. */
     private static final double EXACT_TOL = 1e-10;
     /**
-     * SCIENCE.md §3.4 asks the two quadrature passes to agree to 1e-3; on this smooth unimodal posterior the refined
+     * docs/science.md §3.4 asks the two quadrature passes to agree to 1e-3; on this smooth unimodal posterior the refined
      * pass meets the exact moments to ~1e-11 (measured), so 1e-6 relative still leaves a wide margin.
      */
     private static final double QUADRATURE_REL_TOL = 1e-6;
-    /** SCIENCE.md §8 K16. */
+    /** docs/science.md §8 K16. */
     private static final double K16_FIELD_TOL = 1e-5;
     private static final int IMAGE_SIDE = FashionMnist.SIDE;
 
@@ -75,7 +75,7 @@ class DenoisersTest {
         RunSpec run = parse("process { kind = ve }, sampler { kind = euler }, model { kind = gmm-exact }, data { kind = gmm, n = 10, components = ["
                 + "{ weight = 0.3, mean = [-2], cov = 0.0625 }, { weight = 0.7, mean = [2], cov = 0.0625 } ] }");
 
-        // VP Abar = 0.5 at x_t = 0.4 is VE sigma = 1 at x = 0.4 sqrt 2 (SCIENCE.md §1.1)
+        // VP Abar = 0.5 at x_t = 0.4 is VE sigma = 1 at x = 0.4 sqrt 2 (docs/science.md §1.1)
         Prediction p = model(run).evaluate(request(new double[] {0.4 * Math.sqrt(2)}, 1));
 
         assertThat(p.x0().getDouble(0)).isCloseTo(1.733120, within(KNOWN_ANSWER_TOL));
@@ -127,7 +127,7 @@ class DenoisersTest {
         Denoiser empirical = model(parse(rest + ", model { kind = empirical, flip = true }"));
         double[] query = new SplittableRandom(3).doubles(IMAGE_SIDE * IMAGE_SIDE, -1, 1).toArray();
 
-        // SCIENCE.md §3.6: P equal to the image is §3.2; both flip by default / here
+        // docs/science.md §3.6: P equal to the image is §3.2; both flip by default / here
         double[] fromPatches = patch.evaluate(request(query, 20)).x0().toDoubleVector();
         double[] fromEmpirical = empirical.evaluate(request(query, 20)).x0().toDoubleVector();
 
@@ -165,7 +165,7 @@ class DenoisersTest {
         double inverseVariance = moment(squared, d, 2) - Math.pow(moment(squared, d, 1), 2);
         assertThat(result.moments().mean().getDouble(0)).isCloseTo(mean, within(QUADRATURE_REL_TOL * mean));
         assertThat(result.moments().variance().getDouble(0)).isCloseTo(variance, within(QUADRATURE_REL_TOL * variance));
-        // eps target R = (x - x_0) / sigma: E(x) = A Var[1 / sigma], about 1/2 (SCIENCE.md §6.3)
+        // eps target R = (x - x_0) / sigma: E(x) = A Var[1 / sigma], about 1/2 (docs/science.md §6.3)
         double error = squared * inverseVariance;
         assertThat(result.error().getDouble(0)).isCloseTo(error, within(QUADRATURE_REL_TOL * error));
     }

@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 class EmpiricalDenoiserTest {
 
-    /** SCIENCE.md §8 quotes known answers to 6 decimal places. */
+    /** docs/science.md §8 quotes known answers to 6 decimal places. */
     private static final double KNOWN_ANSWER_TOL = 1e-6;
     /** Chunked vs one-chunk streaming and batch composition must agree to round-off (brief: 1e-12). */
     private static final double EXACT_TOL = 1e-12;
@@ -113,7 +113,7 @@ class EmpiricalDenoiserTest {
         double x0 = denoiser.evaluate(new EvalRequest(matrix(new double[][] {{0.3}}), column(1), matrix(new double[][] {{0.02}})))
                 .x0().getDouble(0, 0);
 
-        // l_j = -(x - a y_j)^2 / (2 b^2) - (c - c_j)^2 / (2 h^2), SCIENCE.md §3.2
+        // l_j = -(x - a y_j)^2 / (2 b^2) - (c - c_j)^2 / (2 h^2), docs/science.md §3.2
         double minus = -Math.pow(0.3 + 0.8, 2) / 0.72 - Math.pow(0.02, 2) / 0.02;
         double plus = -Math.pow(0.3 - 0.8, 2) / 0.72 - Math.pow(0.02 - 0.1, 2) / 0.02;
         assertThat(x0).isCloseTo((Math.exp(plus) - Math.exp(minus)) / (Math.exp(plus) + Math.exp(minus)), within(EXACT_TOL));

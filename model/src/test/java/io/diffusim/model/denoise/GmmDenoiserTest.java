@@ -17,9 +17,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 class GmmDenoiserTest {
 
-    /** SCIENCE.md §8 quotes known answers to 6 decimal places. */
+    /** docs/science.md §8 quotes known answers to 6 decimal places. */
     private static final double KNOWN_ANSWER_TOL = 1e-6;
-    /** SCIENCE.md §3.1: Tweedie's identity must hold to 1e-10. */
+    /** docs/science.md §3.1: Tweedie's identity must hold to 1e-10. */
     private static final double TWEEDIE_TOL = 1e-10;
     /** Agreement between two exact float64 evaluations of the same formula. */
     private static final double EXACT_TOL = 1e-12;
@@ -218,7 +218,7 @@ class GmmDenoiserTest {
                 .addi(DenoiserFixtures.gaussian(random, d, d, 1).transpose().mmul(DenoiserFixtures.gaussian(random, d, d, 1)))).vectors();
     }
 
-    /** x0-hat and div eps-hat of one row by explicit inverses and determinants (SCIENCE.md §3.1). */
+    /** x0-hat and div eps-hat of one row by explicit inverses and determinants (docs/science.md §3.1). */
     private static double[] reference(GaussianMixture mixture, double[] xRow, double a, double b) {
         int d = xRow.length;
         int k = mixture.components();

@@ -17,7 +17,7 @@ class PatchEmpiricalDenoiserTest {
     /** Central differences with h = 1e-4. */
     private static final double FD_STEP = 1e-4;
     private static final double FD_TOL = 1e-6;
-    /** SCIENCE.md §1.3 prints the EDM grid to 5 significant digits. */
+    /** docs/science.md §1.3 prints the EDM grid to 5 significant digits. */
     private static final double GRID_TOL = 5e-4;
 
     @Test
@@ -111,7 +111,7 @@ class PatchEmpiricalDenoiserTest {
         return new Dataset("random", DenoiserFixtures.matrix(rows), null, new int[] {channels, height, width});
     }
 
-    /** SCIENCE.md §3.6 written out: per square, softmax over every image's same crop, then per-pixel average. */
+    /** docs/science.md §3.6 written out: per square, softmax over every image's same crop, then per-pixel average. */
     private static double[][] directComposite(double[][] points, double[][] x, int[] shape, int size, int[] us, int[] vs,
                                               double a, double b) {
         int channels = shape[0];

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** K16 and the §3.5 optimal-field formula (SCIENCE.md §8, §3.5). */
+/** K16 and the §3.5 optimal-field formula (docs/science.md §8, §3.5). */
 class EqmOptimalFieldTest {
 
     private static final int K16_GRID = 200_000;

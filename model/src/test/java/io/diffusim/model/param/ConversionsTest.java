@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 class ConversionsTest {
 
-    /** SCIENCE.md §8 K23: every round trip returns its input to 1e-12. */
+    /** docs/science.md §8 K23: every round trip returns its input to 1e-12. */
     private static final double ROUND_TRIP_TOL = 1e-12;
     private static final int BATCH = 64;
     private static final int DIM = 7;

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Posterior means and likelihoods behind the effective target: K2, K3, K4 (SCIENCE.md §8, §3.1, §3.2). */
+/** Posterior means and likelihoods behind the effective target: K2, K3, K4 (docs/science.md §8, §3.1, §3.2). */
 class DataLikelihoodTest {
 
     private static final double REL_TOL = 1e-6;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The single-grid effective target of SCIENCE.md §3.4 against the direct double sum over nodes and points. */
+/** The single-grid effective target of docs/science.md §3.4 against the direct double sum over nodes and points. */
 class FixedGridPosteriorTest {
 
     private static final int D = 20;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The noise-unconditional effective target as a Denoiser (SCIENCE.md §3.4, §6.1). */
+/** The noise-unconditional effective target as a Denoiser (docs/science.md §3.4, §6.1). */
 class NoiseUnconditionalTargetTest {
 
     private static final int D = 3072;

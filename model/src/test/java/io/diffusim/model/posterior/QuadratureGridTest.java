@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Quadrature nodes of the noise-level posterior stay inside the prior's support (SCIENCE.md §3.4). */
+/** Quadrature nodes of the noise-level posterior stay inside the prior's support (docs/science.md §3.4). */
 class QuadratureGridTest {
 
     private static final int POINTS = 2001;

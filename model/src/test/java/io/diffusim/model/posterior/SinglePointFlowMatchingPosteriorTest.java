@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** K10 and K11 (SCIENCE.md §8, §6.1): p(t | z) for a single data point under flow matching, D = 3072. */
+/** K10 and K11 (docs/science.md §8, §6.1): p(t | z) for a single data point under flow matching, D = 3072. */
 class SinglePointFlowMatchingPosteriorTest {
 
     private static final int D = 3072;

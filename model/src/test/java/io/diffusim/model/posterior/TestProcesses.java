@@ -2,7 +2,7 @@ package io.diffusim.model.posterior;
 
 import io.diffusim.model.process.ForwardProcess;
 
-/** Local forward processes for the posterior tests (SCIENCE.md §1.1), independent of the production ones. */
+/** Local forward processes for the posterior tests (docs/science.md §1.1), independent of the production ones. */
 final class TestProcesses {
 
     private TestProcesses() {
@@ -41,7 +41,7 @@ final class TestProcesses {
         }
     }
 
-    /** Discrete VP chain with linear betas 1e-4..0.02 over T steps (SCIENCE.md §1.2), integer time. */
+    /** Discrete VP chain with linear betas 1e-4..0.02 over T steps (docs/science.md §1.2), integer time. */
     static ForwardProcess discreteVp(int steps) {
         double[] alphaBar = new double[steps];
         double product = 1;

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** K24 (SCIENCE.md §8, §6.3): p(sigma | x_sigma) for a single point under VE against its Laplace approximation. */
+/** K24 (docs/science.md §8, §6.3): p(sigma | x_sigma) for a single point under VE against its Laplace approximation. */
 class VarianceExplodingLaplaceTest {
 
     private static final double SIGMA_STAR = 1.0;

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class BetaScheduleTest {
 
-    /** SCIENCE.md §8 K9 prints six significant digits: half a unit in the sixth digit, relative. */
+    /** docs/science.md §8 K9 prints six significant digits: half a unit in the sixth digit, relative. */
     private static final double SIX_DIGIT_REL_TOL = 5e-6;
-    /** SCIENCE.md §1.2 prints cosine Abar_999 = 2.43e-9 to three digits. */
+    /** docs/science.md §1.2 prints cosine Abar_999 = 2.43e-9 to three digits. */
     private static final double THREE_DIGIT_REL_TOL = 5e-3;
     /** Endpoints and identities evaluated in float64. */
     private static final double EXACT_TOL = 1e-12;

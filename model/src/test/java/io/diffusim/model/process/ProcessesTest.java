@@ -8,10 +8,10 @@ import io.diffusim.config.SpecLoader;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 
-/** Process specs (RUNSPEC.md {@code process}) through reference.conf into forward processes (SCIENCE.md §1.1-1.2). */
+/** Process specs (docs/spec-reference.md {@code process}) through reference.conf into forward processes (docs/science.md §1.1-1.2). */
 class ProcessesTest {
 
-    /** SCIENCE.md §8 K9 prints six significant digits: half a unit in the sixth digit, relative (in percent). */
+    /** docs/science.md §8 K9 prints six significant digits: half a unit in the sixth digit, relative (in percent). */
     private static final Percentage SIX_DIGITS = Percentage.withPercentage(5e-4);
     /** Coefficients evaluated by the same closed form. */
     private static final double EXACT_TOL = 1e-12;

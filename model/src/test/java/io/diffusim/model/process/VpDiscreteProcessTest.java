@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class VpDiscreteProcessTest {
 
-    /** SCIENCE.md §8 K9 prints six significant digits: half a unit in the sixth digit, relative. */
+    /** docs/science.md §8 K9 prints six significant digits: half a unit in the sixth digit, relative. */
     private static final double SIX_DIGIT_REL_TOL = 5e-6;
     /** Identities between float64 arrays of the same chain. */
     private static final double EXACT_TOL = 1e-12;

@@ -2,7 +2,7 @@ package io.diffusim.sampling.bound;
 
 /**
  * The accumulated error bound ||x_N - x'_N|| <= sum_i A_i B_i with A_i = prod_{j>i} (|kappa_j| + |eta_j| L_j)
- * and B_i = |eta_i| delta_i (SCIENCE.md §2.8 "Bound").
+ * and B_i = |eta_i| delta_i (docs/science.md §2.8 "Bound").
  *
  * @param total the bound sum_i A_i B_i
  * @param terms the per-step terms A_i B_i

@@ -2,11 +2,11 @@ package io.diffusim.sampling.bound;
 
 /**
  * The coefficients of one sampler step in the generic linear form x_{i+1} = kappa x_i + eta R(x_i) + zeta eps_i,
- * R the raw network output (SCIENCE.md §2.8 table); A denotes Abar, with A_{i+1} > A_i.
+ * R the raw network output (docs/science.md §2.8 table); A denotes Abar, with A_{i+1} > A_i.
  */
 public record LinearStepCoefficients(double kappa, double eta, double zeta) {
 
-    /** EDM data standard deviation sigma_d used by the EDM preconditioning (SCIENCE.md §1.5). */
+    /** EDM data standard deviation sigma_d used by the EDM preconditioning (docs/science.md §1.5). */
     public static final double EDM_SIGMA_DATA = 0.5;
 
     /** DDPM ancestral step with an eps-model from Abar = aCurrent to Abar = aNext. */

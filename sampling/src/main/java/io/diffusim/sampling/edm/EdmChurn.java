@@ -1,7 +1,7 @@
 package io.diffusim.sampling.edm;
 
 /**
- * The stochastic "churn" options of the EDM sampler (SCIENCE.md §2.4): gamma_i =
+ * The stochastic "churn" options of the EDM sampler (docs/science.md §2.4): gamma_i =
  * min(S_churn / N, sqrt 2 - 1) for t_i in [S_min, S_max], noise inflation S_noise.
  */
 public record EdmChurn(double sChurn, double sMin, double sMax, double sNoise) {

@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Karras et al.'s EDM sampler, Euler or Heun with optional churn, on a descending VE grid ending at
- * t_N = 0, using the VE x0-prediction D(x; t) (SCIENCE.md §2.4); NFE Euler N, Heun 2N-1.
+ * t_N = 0, using the VE x0-prediction D(x; t) (docs/science.md §2.4); NFE Euler N, Heun 2N-1.
  *
  * <p>The churned point x-hat of step i is drawn when step i-1 completes (after its model call) and
  * kept in aux, so the state's x is always x_i at t_i.

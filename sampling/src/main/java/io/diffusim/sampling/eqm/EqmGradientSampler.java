@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Equilibrium-matching sampling by gradient descent (mu = 0) or Nesterov look-ahead (mu > 0) on the
  * time-free field f(x), K-1 updates from x_0 ~ N(0, I), with per-particle adaptive stop when
- * ||f|| < tau (SCIENCE.md §2.7).
+ * ||f|| < tau (docs/science.md §2.7).
  *
  * <p>A particle is frozen through a 0/1 mask column; aux records its stop step (updates applied) and
  * its own evaluation count. For Nesterov the stop test uses the field at the look-ahead point, which

@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Flow-matching ODE sampler, Euler or Heun, with velocity u = eps-hat - x0-hat on a descending grid
- * from t_0 (noise, usually 1) to t_N (usually 0), x_0 ~ N(0, I) (SCIENCE.md §2.5); NFE Euler N, Heun 2N-1.
+ * from t_0 (noise, usually 1) to t_N (usually 0), x_0 ~ N(0, I) (docs/science.md §2.5); NFE Euler N, Heun 2N-1.
  */
 public final class FlowMatchingSampler implements Sampler {
 

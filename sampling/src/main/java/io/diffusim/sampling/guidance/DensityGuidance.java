@@ -1,7 +1,7 @@
 package io.diffusim.sampling.guidance;
 
 /**
- * The density-guidance variants and their gamma_t schedules (SCIENCE.md §7.4), with t the integer
+ * The density-guidance variants and their gamma_t schedules (docs/science.md §7.4), with t the integer
  * chain time running T-1 -> 0 so that 1 - t/T grows from 1/T to 1.
  */
 public enum DensityGuidance {

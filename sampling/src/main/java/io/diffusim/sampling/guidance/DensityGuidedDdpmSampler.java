@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Density-guided DDPM (SCIENCE.md §7.4): the DDPM step of §2.1 with eps~ = eps-hat + gamma_t grad l-hat
+ * Density-guided DDPM (docs/science.md §7.4): the DDPM step of §2.1 with eps~ = eps-hat + gamma_t grad l-hat
  * (or the smoothed gradient g, kept in aux), decorating a {@link DdpmAncestralSampler}.
  */
 public final class DensityGuidedDdpmSampler implements Sampler {

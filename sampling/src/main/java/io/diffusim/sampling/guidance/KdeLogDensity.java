@@ -12,7 +12,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Kernel density estimate of the noised data, l-hat(x, t) = LSE_j(-||x - a x_j||^2 / (2 h_t^2)) with
  * h_t^2 = b^2 + h_0^2 over a seeded subsample of M training points, and its gradient
- * -(x - a sum_j w_j x_j) / h_t^2 (SCIENCE.md §7.4 "KDE alternative"), by streaming log-sum-exp.
+ * -(x - a sum_j w_j x_j) / h_t^2 (docs/science.md §7.4 "KDE alternative"), by streaming log-sum-exp.
  */
 public final class KdeLogDensity implements LogDensityGradient {
 

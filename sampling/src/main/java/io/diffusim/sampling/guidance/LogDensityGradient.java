@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The gradient of an estimated log-density of the noised data, grad_x l-hat(x_t, t), used by density
- * guidance (SCIENCE.md §7.4). Implementations are pure functions of their arguments and thread-safe.
+ * guidance (docs/science.md §7.4). Implementations are pure functions of their arguments and thread-safe.
  */
 public interface LogDensityGradient {
 
@@ -15,7 +15,7 @@ public interface LogDensityGradient {
     INDArray gradient(INDArray x, double t, double a, double b);
 
     /**
-     * The learned log-density head of SCIENCE.md §7.4 (eq. 4). Not available yet: it needs a learned
+     * The learned log-density head of docs/science.md §7.4 (eq. 4). Not available yet: it needs a learned
      * model with a log-density output.
      */
     static LogDensityGradient modelHead() {

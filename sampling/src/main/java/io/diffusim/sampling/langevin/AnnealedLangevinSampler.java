@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * NCSN annealed Langevin dynamics over a descending sigma ladder, T_L steps per level with
- * alpha_i = eps_step (sigma_i / sigma_L)^2 (SCIENCE.md §2.6); code convention x + alpha s + sqrt(2 alpha) z
+ * alpha_i = eps_step (sigma_i / sigma_L)^2 (docs/science.md §2.6); code convention x + alpha s + sqrt(2 alpha) z
  * by default, paper convention x + (alpha/2) s + sqrt(alpha) z on request; model time is sigma (VE).
  */
 public final class AnnealedLangevinSampler implements Sampler {

@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Counter-based noise (SCIENCE.md §0 "Randomness"): each draw is a SplitMix64 hash of
+ * Counter-based noise (docs/science.md §0 "Randomness"): each draw is a SplitMix64 hash of
  * (seed, particle id, step, sub-step, coordinate), turned into normals by Box-Muller, so a particle's
  * row does not depend on the batch it sits in.
  */

@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The generalised sigma-space sampler of smalldiffusion with momentum gamma and noise mixing mu
- * (SCIENCE.md §2.3); the model is asked for eps-hat in VE space at time sigma, x_0 = sigma_0 z.
+ * (docs/science.md §2.3); the model is asked for eps-hat in VE space at time sigma, x_0 = sigma_0 z.
  */
 public final class GeneralisedSigmaSampler implements Sampler {
 

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * DDIM(eta) on an arbitrary descending subsequence tau_0 > ... > tau_{S-1} of a discrete VP chain, the
- * last step going to Abar = 1 (SCIENCE.md §2.2); x_T ~ N(0, I), the model time is the integer tau_j.
+ * last step going to Abar = 1 (docs/science.md §2.2); x_T ~ N(0, I), the model time is the integer tau_j.
  */
 public final class DdimSampler implements Sampler {
 

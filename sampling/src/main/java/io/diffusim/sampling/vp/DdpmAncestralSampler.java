@@ -11,12 +11,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * DDPM ancestral sampling over the full discrete VP chain t = T-1, ..., 0 (SCIENCE.md §2.1): the
+ * DDPM ancestral sampling over the full discrete VP chain t = T-1, ..., 0 (docs/science.md §2.1): the
  * model time is the integer t, x_T ~ N(0, I), optional clipping of x0-hat to [-1, 1].
  */
 public final class DdpmAncestralSampler implements Sampler {
 
-    /** Lower clip of the posterior variance (SCIENCE.md §1.2). */
+    /** Lower clip of the posterior variance (docs/science.md §1.2). */
     private static final double MIN_POSTERIOR_VARIANCE = 1e-20;
 
     private final int dim;

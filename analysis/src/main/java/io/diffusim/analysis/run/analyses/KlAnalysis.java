@@ -6,7 +6,7 @@ import io.diffusim.analysis.run.RunAnalysis;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** KL(data || samples) of the final samples with the kNN estimator of SCIENCE.md §7.5. */
+/** KL(data || samples) of the final samples with the kNN estimator of docs/science.md §7.5. */
 public final class KlAnalysis implements RunAnalysis {
 
     private final INDArray data;

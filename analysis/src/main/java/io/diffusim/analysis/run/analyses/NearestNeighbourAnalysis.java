@@ -9,7 +9,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Distance of each final sample to its nearest training point (SCIENCE.md §5.4): the mean, the fraction
+ * Distance of each final sample to its nearest training point (docs/science.md §5.4): the mean, the fraction
  * "copied" (closer than {@code copyRatio} of the data's median nearest-neighbour spacing) and the
  * memorisation fraction (d1/d2 < 1/3).
  */

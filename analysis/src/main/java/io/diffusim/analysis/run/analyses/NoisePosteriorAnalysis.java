@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The posterior over the noise level given only the point, p(t | x_t), along the trajectory (SCIENCE.md
+ * The posterior over the noise level given only the point, p(t | x_t), along the trajectory (docs/science.md
  * §3.4, §6.3): at each recorded step with t > 0, on the first {@code particles} particles of the run, the
  * means of E[t | x_t] ({@code t-mean}), Var[t | x_t] ({@code var-t}) and the effective-target error
  * E(x_t) ({@code effective-target-error}). The quadrature costs O(particles x data x grid) per record,

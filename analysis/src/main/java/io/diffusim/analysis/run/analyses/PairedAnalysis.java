@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Trajectory pairing (SCIENCE.md §5.4): a second trajectory (another sampler and/or model) from the same
+ * Trajectory pairing (docs/science.md §5.4): a second trajectory (another sampler and/or model) from the same
  * initial noise and the same per-step noise stream, stepped in lock-step with the run. Records per step
  * {@code l2} = mean ||x^A - x^B|| and {@code cosine} = mean cosine of the per-step updates; at the end
  * {@code final-l2} and {@code final-cosine} (cosine of the two end points) over all particles. A partner

@@ -23,7 +23,7 @@ final class RowGeometry {
 
     /**
      * Sum over rows of cos(a_i, b_i) and the number of rows where both norms are positive; rows with a
-     * zero vector are skipped (SCIENCE.md §5.4), so {@code [sum, count]}.
+     * zero vector are skipped (docs/science.md §5.4), so {@code [sum, count]}.
      */
     static double[] cosineSumAndCount(INDArray a, INDArray b) {
         INDArray dot = a.mul(b).sum(1);

@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * 1-Wasserstein distance between the final samples and the data by Hungarian matching (SCIENCE.md §4.4),
+ * 1-Wasserstein distance between the final samples and the data by Hungarian matching (docs/science.md §4.4),
  * on the first {@code subsample} points of each (matching is O(m^3), so the sets are cut to equal size).
  */
 public final class W1Analysis implements RunAnalysis {

@@ -1,7 +1,7 @@
 package io.diffusim.model.process.grid;
 
 /**
- * A descending subsequence tau_0 > ... > tau_{S-1} of the chain indices 0..T-1 (SCIENCE.md §1.3); the step
+ * A descending subsequence tau_0 > ... > tau_{S-1} of the chain indices 0..T-1 (docs/science.md §1.3); the step
  * after the last goes to Abar = 1.
  *
  * <p>Spacings (rounding is half-to-even, as NumPy):

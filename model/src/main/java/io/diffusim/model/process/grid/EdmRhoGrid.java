@@ -2,7 +2,7 @@ package io.diffusim.model.process.grid;
 
 /**
  * Karras rho-grid {@code t_i = (sigma_max^(1/rho) + i/(N-1) (sigma_min^(1/rho) - sigma_max^(1/rho)))^rho},
- * i = 0..N-1, then {@code t_N = 0} (SCIENCE.md §1.3, EDM {@code edm_sampler}).
+ * i = 0..N-1, then {@code t_N = 0} (docs/science.md §1.3, EDM {@code edm_sampler}).
  */
 public record EdmRhoGrid(int steps, double sigmaMin, double sigmaMax, double rho) implements TimeGrid {
 

@@ -1,6 +1,6 @@
 package io.diffusim.model.process.grid;
 
-/** Uniform flow-matching grid {@code t_i = 1 - i/N}, i = 0..N (SCIENCE.md §1.3, NOCOND table). */
+/** Uniform flow-matching grid {@code t_i = 1 - i/N}, i = 0..N (docs/science.md §1.3, NOCOND table). */
 public record FlowMatchingGrid(int steps) implements TimeGrid {
 
     public FlowMatchingGrid {

@@ -2,7 +2,7 @@ package io.diffusim.model.process.grid;
 
 /**
  * The NCSN geometric noise ladder {@code sigma_i = sigma_1 (sigma_L/sigma_1)^((i-1)/(L-1))}, i = 1..L
- * (SCIENCE.md §1.3, NCSN).
+ * (docs/science.md §1.3, NCSN).
  */
 public record NcsnLadder(int levels, double sigmaFirst, double sigmaLast) implements TimeGrid {
 

@@ -1,7 +1,7 @@
 package io.diffusim.model.process.grid;
 
 /**
- * A sampling grid {@code t_0 > t_1 > ... > t_N} in a process's own time, noise to data (SCIENCE.md §0, §1.3).
+ * A sampling grid {@code t_0 > t_1 > ... > t_N} in a process's own time, noise to data (docs/science.md §0, §1.3).
  *
  * <p>Step i maps the state at t_i to t_{i+1}. Implementations are immutable; {@link #times()} returns a
  * fresh array.

@@ -5,7 +5,7 @@ import io.diffusim.model.process.LogLinearSigmaSchedule;
 /**
  * Trailing subsampling of an ascending sigma table: indices {@code k_j = round(L (1 - j/S)) - 1}, j = 0..S-1,
  * then index 0, giving S + 1 descending sigmas from sigma_{L-1} to sigma_0 with no terminal zero
- * (SCIENCE.md §1.3, SMALLDIFF {@code Schedule.sample_sigmas}).
+ * (docs/science.md §1.3, SMALLDIFF {@code Schedule.sample_sigmas}).
  */
 public final class TrailingSigmaGrid implements TimeGrid {
 

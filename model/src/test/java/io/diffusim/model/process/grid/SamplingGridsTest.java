@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class SamplingGridsTest {
 
-    /** SCIENCE.md §1.3 and §4.2 print five significant digits: half a unit in the fifth digit, relative. */
+    /** docs/science.md §1.3 and §4.2 print five significant digits: half a unit in the fifth digit, relative. */
     private static final double FIVE_DIGIT_REL_TOL = 5e-5;
     /** Exact endpoints in float64. */
     private static final double EXACT_TOL = 1e-12;
