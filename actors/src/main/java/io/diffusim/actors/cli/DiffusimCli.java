@@ -39,12 +39,30 @@ public final class DiffusimCli {
             return ExitCode.BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, err));
+        String unknown = unknownCommand(cli, args);
+        if (unknown != null) {
+            // checked before parsing: picocli would let a --help after it print the top-level help and exit 0
+            err.println("diffusim: unknown command '" + unknown + "' (commands: "
+                    + String.join(", ", cli.getSubcommands().keySet()) + "; see --help)");
+            err.flush();
+            return ExitCode.BAD_INPUT;
+        }
         try {
             return cli.execute(args);
         } catch (Error e) {
             // picocli passes Errors through (a missing native backend, out of memory): still one line, exit 1
             return report(e, err);
         }
+    }
+
+    /** The first word that is not an option, when it names no command; else null. */
+    private static String unknownCommand(CommandLine cli, String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return cli.getSubcommands().containsKey(arg) ? null : arg;
+            }
+        }
+        return null;
     }
 
     private static int report(Throwable ex, PrintWriter err) {

@@ -29,4 +29,16 @@ class HelpAndVersionTest {
             assertThat(result.out()).as(command).contains("Usage: diffusim " + command);
         }
     }
+
+    @Test
+    void shouldRefuseAnUnknownCommandWhateverFollowsIt() {
+        for (String[] args : new String[][] {{"report"}, {"report", "--help"}, {"--verbose", "report", "--help"},
+                {"report", "run-1", "--json"}}) {
+            Cli result = Cli.run(args);
+            assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(result.errLines()).as(String.join(" ", args)).singleElement().asString()
+                    .startsWith("diffusim: unknown command 'report' (commands: demo, run, ").endsWith("; see --help)");
+            assertThat(result.out()).isEmpty();
+        }
+    }
 }

@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.Kill;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Pages that go away mid-stream (raw sockets reset after the first bytes, as a closed browser tab or a dropped
@@ -89,29 +91,16 @@ class DashboardChurnTest {
         }
     }
 
-    @Test
-    void aDaemonWhoseFrontDoorStopsShutsDownNamingItAndRemovesDaemonJson() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/user/front-door, the daemon's front-door stopped", "/user, the daemon's guardian stopped"})
+    void aDaemonWhoseEssentialPartIsKilledShutsDownNamingItAndRemovesDaemonJson(String path, String message)
+            throws Exception {
         DashboardFixture fixture = DashboardFixture.start(dir.resolve("data"));
         try {
             assertThat(DaemonFile.in(fixture.daemon.dataDir())).exists();
-            fixture.daemon.system().classicSystem().actorSelection("/user/front-door").resolveOne(Duration.ofSeconds(10))
+            fixture.daemon.system().classicSystem().actorSelection(path).resolveOne(Duration.ofSeconds(10))
                     .toCompletableFuture().join().tell(Kill.getInstance(), org.apache.pekko.actor.ActorRef.noSender());
-            assertThat(fixture.daemon.awaitTermination()).hasValueSatisfying(message -> assertThat(message)
-                    .startsWith("the daemon's front-door stopped"));
-            assertThat(DaemonFile.in(fixture.daemon.dataDir())).doesNotExist();
-        } finally {
-            fixture.close();
-        }
-    }
-
-    @Test
-    void aDaemonWhoseGuardianStopsEndsSayingSoAndRemovesDaemonJson() throws Exception {
-        DashboardFixture fixture = DashboardFixture.start(dir.resolve("data"));
-        try {
-            fixture.daemon.system().classicSystem().actorSelection("/user").resolveOne(Duration.ofSeconds(10))
-                    .toCompletableFuture().join().tell(Kill.getInstance(), org.apache.pekko.actor.ActorRef.noSender());
-            assertThat(fixture.daemon.awaitTermination()).hasValueSatisfying(message -> assertThat(message)
-                    .startsWith("the daemon's guardian stopped"));
+            assertThat(fixture.daemon.awaitTermination()).hasValueSatisfying(why -> assertThat(why).startsWith(message));
             assertThat(DaemonFile.in(fixture.daemon.dataDir())).doesNotExist();
         } finally {
             fixture.close();
