@@ -110,10 +110,6 @@ public final class IsolatedObserver implements RunEvents, AutoCloseable {
         return removed;
     }
 
-    public String name() {
-        return name;
-    }
-
     /** Ends the observer's thread; events still waiting are not delivered. */
     @Override
     public void close() {

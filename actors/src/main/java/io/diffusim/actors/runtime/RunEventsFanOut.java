@@ -32,10 +32,6 @@ public final class RunEventsFanOut implements RunEvents, AutoCloseable {
         observers.forEach(observer -> observer.status(status));
     }
 
-    List<IsolatedObserver> observers() {
-        return observers;
-    }
-
     @Override
     public void close() {
         observers.forEach(IsolatedObserver::close);
