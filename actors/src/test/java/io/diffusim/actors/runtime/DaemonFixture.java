@@ -7,6 +7,9 @@ import io.diffusim.actors.protocol.FrontDoorCommand.Action;
 import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import io.diffusim.actors.store.RunStore;
 import io.diffusim.actors.testing.RunAwait;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -109,6 +112,25 @@ final class DaemonFixture implements AutoCloseable {
         TestProbe<FrontDoorCommand.ExportReply> probe = probe();
         frontDoor.tell(new FrontDoorCommand.Export(runId, out.toString(), probe.getRef()));
         return probe.receiveMessage(REPLY_TIMEOUT);
+    }
+
+    /**
+     * Exports run {@code runId} to {@code dir/export} and checks that its samples.csv and metrics.csv are
+     * byte-identical to those {@code bin/diffusim run} of {@code spec} writes to {@code dir/local}; returns the
+     * export's directory.
+     */
+    Path assertExportIsTheLocalRun(String runId, String spec, Path dir) {
+        Path out = dir.resolve("export");
+        assertThat(export(runId, out)).isInstanceOf(FrontDoorCommand.Exported.class);
+        try {
+            assertThat(Files.readAllBytes(out.resolve("samples.csv"))).as("samples.csv")
+                    .isEqualTo(RunSpecs.localSamples(spec, dir.resolve("local")));
+            assertThat(Files.readAllBytes(out.resolve("metrics.csv"))).as("metrics.csv")
+                    .isEqualTo(Files.readAllBytes(dir.resolve("local/metrics.csv")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     FrontDoorCommand.MetricsReply metrics(String runId, int fromIndex) {

@@ -6,8 +6,6 @@ import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import io.diffusim.actors.store.InMemoryRunStore;
 import io.diffusim.actors.store.MetricRecord;
 import io.diffusim.actors.testing.Eventually;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +20,7 @@ class ObserverIsolationTest {
     Path dir;
 
     @Test
-    void aRunWatchedByAThrowingAndAStuckObserverGivesTheOutputOfAnUnwatchedRun() throws IOException {
+    void aRunWatchedByAThrowingAndAStuckObserverGivesTheOutputOfAnUnwatchedRun() {
         CountDownLatch never = new CountDownLatch(1);
         List<RunStatus> healthy = new CopyOnWriteArrayList<>();
         List<RunObserver> observers = List.of(new RunObserver("throwing", new Throwing()),
@@ -39,12 +37,7 @@ class ObserverIsolationTest {
         try (DaemonFixture daemon = DaemonFixture.start(new InMemoryRunStore(), dir.resolve("data"), 8, 8192, observers)) {
             String id = daemon.submit(SupervisionTreeTest.SPEC);
             assertThat(daemon.awaitEnd(id).state()).isEqualTo("done");
-            Path out = dir.resolve("export");
-            daemon.export(id, out);
-            assertThat(Files.readAllBytes(out.resolve("samples.csv")))
-                    .isEqualTo(RunSpecs.localSamples(SupervisionTreeTest.SPEC, dir.resolve("local")));
-            assertThat(Files.readAllBytes(out.resolve("metrics.csv")))
-                    .isEqualTo(Files.readAllBytes(dir.resolve("local/metrics.csv")));
+            daemon.assertExportIsTheLocalRun(id, SupervisionTreeTest.SPEC, dir);
             // the healthy observer beside them still hears the run end
             Eventually.until(() -> healthy.stream().anyMatch(s -> s.id().equals(id) && s.state().equals("done")),
                     "the healthy observer told of the end");

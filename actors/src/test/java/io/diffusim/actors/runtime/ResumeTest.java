@@ -110,12 +110,7 @@ class ResumeTest {
         assertThat(store.checkpointCount()).isEqualTo(4);
         try (DaemonFixture second = DaemonFixture.start(store, dir.resolve("data"), 8)) {
             assertThat(second.awaitEnd(id).state()).isEqualTo("done");
-            Path out = dir.resolve("export");
-            second.export(id, out);
-            assertThat(Files.readAllBytes(out.resolve("samples.csv")))
-                    .isEqualTo(RunSpecs.localSamples(spec, dir.resolve("local")));
-            assertThat(Files.readAllBytes(out.resolve("metrics.csv")))
-                    .isEqualTo(Files.readAllBytes(dir.resolve("local/metrics.csv")));
+            Path out = second.assertExportIsTheLocalRun(id, spec, dir);
             // a mean over the whole path: right only if the steps before the resume count too
             SummaryJson.Summary local = SummaryJson.read(dir.resolve("local/summary.json"));
             SummaryJson.Summary resumed = SummaryJson.read(out.resolve("summary.json"));

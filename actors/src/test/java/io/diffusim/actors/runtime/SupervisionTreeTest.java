@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import io.diffusim.actors.store.InMemoryRunStore;
 import io.diffusim.actors.testing.Eventually;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -46,7 +44,7 @@ class SupervisionTreeTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/user/run-registry/run-*", "/user/run-registry/run-*/batch-1", "/user/model-pool/replica-*"})
     void aRunWhoseActorIsKilledMidRunRestartsFromItsCheckpointsAndEndsAsAnUninterruptedRun(String path)
-            throws IOException {
+            {
         try (DaemonFixture daemon = DaemonFixture.start(new InMemoryRunStore(), dir.resolve("data"), 8)) {
             String id = daemon.submit(SPEC);
             RunStatus before = daemon.await(id, s -> s.step() >= 20);
@@ -54,17 +52,12 @@ class SupervisionTreeTest {
             daemon.kill(path);
             RunStatus end = daemon.awaitEnd(id);
             assertThat(end.state()).as(end.toString()).isEqualTo("done");
-            Path out = dir.resolve("export");
-            daemon.export(id, out);
-            assertThat(Files.readAllBytes(out.resolve("samples.csv")))
-                    .isEqualTo(RunSpecs.localSamples(SPEC, dir.resolve("local")));
-            assertThat(Files.readAllBytes(out.resolve("metrics.csv")))
-                    .isEqualTo(Files.readAllBytes(dir.resolve("local/metrics.csv")));
+            daemon.assertExportIsTheLocalRun(id, SPEC, dir);
         }
     }
 
     @Test
-    void aRunWhoseStarterIsKilledWhileBuildingItsPartsIsStartedAgainAndEndsAsAnUninterruptedRun() throws IOException {
+    void aRunWhoseStarterIsKilledWhileBuildingItsPartsIsStartedAgainAndEndsAsAnUninterruptedRun() {
         // 200,000 training points: building the denoiser and the nearest-neighbour tree takes long enough to catch
         String spec = """
                 run {
@@ -87,10 +80,7 @@ class SupervisionTreeTest {
             RunStatus end = daemon.awaitEnd(id);
             assertThat(end.state()).as(end.toString()).isEqualTo("done");
             assertThat(daemon.exists("/user/run-registry/run-2")).as("the restarted supervisor retired").isFalse();
-            Path out = dir.resolve("export");
-            daemon.export(id, out);
-            assertThat(Files.readAllBytes(out.resolve("samples.csv")))
-                    .isEqualTo(RunSpecs.localSamples(spec, dir.resolve("local")));
+            daemon.assertExportIsTheLocalRun(id, spec, dir);
         }
     }
 
