@@ -11,8 +11,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Scatter plot of 2-D samples over the data (docs/user-guide.md {@code plots/}): data evenly subsampled to at most
- * {@value #MAX_DATA_POINTS} points in light grey, samples in colour, both axes over the same range so shapes are
- * not distorted. Non-finite points (diverged particles) are left out.
+ * {@value #MAX_DATA_POINTS} points as orange crosses over the samples as blue dots, with a legend and labelled axes,
+ * both axes over the same range so shapes are not distorted. Non-finite points (diverged particles) are left out.
  */
 public final class SampleScatter {
 
@@ -20,6 +20,10 @@ public final class SampleScatter {
     public static final int SIZE = 800;
     /** Most data points drawn. */
     public static final int MAX_DATA_POINTS = 5_000;
+
+    /** The samples' colour (blue) and the data's (orange), told apart also in grey print by their markers. */
+    static final Color SAMPLE_COLOR = new Color(31, 119, 180);
+    static final Color DATA_COLOR = new Color(230, 85, 13);
 
     private static final double MARGIN = 0.05;
 
@@ -39,13 +43,15 @@ public final class SampleScatter {
         // Legend inside the plot keeps the plot area close to square, so equal ranges mean equal scales.
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         setSquareRange(chart, data, samples);
-        if (data[0].length > 0) {
-            chart.addSeries("data (" + data[0].length + " shown)", data[0], data[1])
-                    .setMarker(SeriesMarkers.CIRCLE).setMarkerColor(Color.LIGHT_GRAY);
-        }
+        // samples first, the data's crosses over them: a sample that copies a training point shows as a blue dot
+        // under an orange cross, so memorisation is visible rather than one colour hiding the other
         if (samples[0].length > 0) {
             chart.addSeries("samples (" + samples[0].length + ")", samples[0], samples[1])
-                    .setMarker(SeriesMarkers.CIRCLE).setMarkerColor(new Color(31, 119, 180, 160));
+                    .setMarker(SeriesMarkers.CIRCLE).setMarkerColor(SAMPLE_COLOR);
+        }
+        if (data[0].length > 0) {
+            chart.addSeries("data (" + data[0].length + " shown)", data[0], data[1])
+                    .setMarker(SeriesMarkers.CROSS).setMarkerColor(DATA_COLOR);
         }
         Charts.save(chart, png);
     }

@@ -33,6 +33,42 @@ class PlotsTest {
     }
 
     @Test
+    void shouldDrawDataAndSamplesInTwoColours() throws IOException {
+        Path png = dir.resolve("two-colours.png");
+        double[][] data = TestPoints.gaussian(500, 2, null, 5);
+        double[][] samples = TestPoints.gaussian(500, 2, null, 6);
+        for (double[] point : data) {
+            point[0] -= 6;
+        }
+        for (double[] point : samples) {
+            point[0] += 6;
+        }
+        SampleScatter.write(png, data, samples, "apart");
+        BufferedImage image = ImageIO.read(png.toFile());
+        int half = image.getWidth() / 2;
+        // the data sit left of the middle, the samples right of it
+        assertThat(count(image, SampleScatter.DATA_COLOR, 0, half)).isGreaterThan(500);
+        assertThat(count(image, SampleScatter.SAMPLE_COLOR, half, image.getWidth())).isGreaterThan(500);
+        assertThat(count(image, SampleScatter.DATA_COLOR, half + 40, image.getWidth())).isZero();
+        assertThat(count(image, SampleScatter.SAMPLE_COLOR, 0, half - 40)).isLessThan(100);
+    }
+
+    /** Pixels in columns [from, to) within 40 of {@code color} in every channel. */
+    private static int count(BufferedImage image, java.awt.Color color, int from, int to) {
+        int n = 0;
+        for (int x = from; x < to; x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                java.awt.Color pixel = new java.awt.Color(image.getRGB(x, y));
+                if (Math.abs(pixel.getRed() - color.getRed()) < 40 && Math.abs(pixel.getGreen() - color.getGreen()) < 40
+                        && Math.abs(pixel.getBlue() - color.getBlue()) < 40) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
     void shouldWriteAnImageGridOfTheFirst64Images() throws IOException {
         Path png = dir.resolve("grid.png");
         double[][] images = new double[70][MNIST_SIDE * MNIST_SIDE];
