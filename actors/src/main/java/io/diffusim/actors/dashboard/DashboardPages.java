@@ -33,7 +33,10 @@ final class DashboardPages {
                 """.formatted(rows, runs.isEmpty() ? "" : " hidden");
     }
 
-    /** {@code /runs/{id}}: the run's live charts, particle snapshot, resolved spec and controls. */
+    /**
+     * {@code /runs/{id}}: the run's values (metrics with one point so far, such as a final KL) as a table, a live
+     * chart per series with more points, its particle snapshot, resolved spec and the controls that apply.
+     */
     String runPage(RunStatus status, String spec) {
         String id = escape(status.id());
         return head("diffusim " + status.id()) + """
@@ -54,6 +57,8 @@ final class DashboardPages {
                 </div>
                 <h2>Metrics</h2>
                 <p id="no-series">No metric records yet.</p>
+                <table id="values" hidden><thead><tr><th>metric</th><th>value</th><th>step</th></tr></thead>
+                <tbody></tbody></table>
                 <div id="charts"></div>
                 <h2>Particles</h2>
                 <p id="snapshot-note">No particles to show yet (they appear at the first checkpoint).</p>

@@ -9,11 +9,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,9 +45,12 @@ class DashboardBrowserTest {
                 assertThat(grown).isGreaterThan(first);
                 assertThat(fixture.status(id).state()).isEqualTo("running");
 
+                assertThat(browser.findElement(By.id("pause")).isDisplayed()).as("pause on a running run").isTrue();
+                assertThat(browser.findElement(By.id("resume")).isDisplayed()).as("resume on a running run").isFalse();
                 browser.findElement(By.id("pause")).click();
                 wait.until(b -> b.findElement(By.id("state")).getText().equals("paused"));
                 assertThat(fixture.status(id).state()).isEqualTo("paused");
+                assertThat(browser.findElement(By.id("pause")).isDisplayed()).as("pause on a paused run").isFalse();
 
                 browser.findElement(By.id("resume")).click();
                 wait.until(b -> b.findElement(By.id("state")).getText().equals("running"));
@@ -78,6 +83,34 @@ class DashboardBrowserTest {
                 assertThat(Files.size(screenshot)).isPositive();
             } finally {
                 fixture.control(id, Action.STOP);
+            }
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void shouldShowAFinishedRunsValuesAsNumbersAndNoControls() throws IOException {
+        ChromeDriver browser = HeadlessChromium.start(dir.resolve("profile"));
+        try (DashboardFixture fixture = DashboardFixture.start(dir.resolve("data"))) {
+            String id = fixture.submit(DashboardFixture.moons("finished", 24, 10,
+                    "{ kind = nearest-neighbour }, " + DashboardHttpTest.NOISE_POSTERIOR, 5));
+            assertThat(fixture.await(id, RunStatus::ended).state()).isEqualTo("done");
+            browser.get(fixture.url("/runs/" + id));
+            WebDriverWait wait = new WebDriverWait(browser, WAIT);
+            WebElement copied = wait.until(b -> b.findElements(
+                    By.cssSelector("#values tr[data-series='nearest-neighbour.copied-fraction']")).stream().findFirst()
+                    .orElse(null));
+            List<WebElement> cells = copied.findElements(By.tagName("td"));
+            assertThat(cells.get(0).getText()).isEqualTo("nearest-neighbour.copied-fraction");
+            assertThat(Double.parseDouble(cells.get(1).getText())).isBetween(0.0, 1.0);
+            assertThat(Integer.parseInt(cells.get(2).getText())).as("its step").isBetween(0, 10);
+            assertThat(browser.findElements(By.cssSelector("canvas[data-series='nearest-neighbour.copied-fraction']")))
+                    .as("no one-point chart").isEmpty();
+            long charted = wait.until(b -> positive(chartPoints(b)));
+            assertThat(charted).as("the per-step series still gets its chart").isGreaterThan(1);
+            for (String control : List.of("pause", "resume", "stop")) {
+                assertThat(browser.findElement(By.id(control)).isDisplayed()).as(control + " on a done run").isFalse();
             }
         } finally {
             browser.quit();

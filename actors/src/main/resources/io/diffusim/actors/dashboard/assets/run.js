@@ -21,7 +21,45 @@
     progress.value = status.step;
     document.getElementById('step').textContent = 'step ' + status.step + ' of ' + status.steps;
     document.getElementById('error').textContent = status.error || '';
+    showControls(status.state);
     maybeSnapshot(status);
+  }
+
+  // Only the controls that apply (as the daemon's ControlRules have it): pause a queued or running run, resume a
+  // paused one, stop any that has not ended.
+  function showControls(state) {
+    const ended = state === 'done' || state === 'failed' || state === 'stopped';
+    document.getElementById('pause').hidden = !(state === 'queued' || state === 'running');
+    document.getElementById('resume').hidden = state !== 'paused';
+    document.getElementById('stop').hidden = ended;
+  }
+
+  // A series with one point (a final KL, the nearest-neighbour figures) is a number, not a chart: it stands in the
+  // values table until it has a second point.
+  const values = new Map();
+  function showValue(name, point) {
+    let entry = values.get(name);
+    if (!entry) {
+      entry = { row: document.createElement('tr'), point };
+      entry.row.dataset.series = name;
+      values.set(name, entry);
+      document.querySelector('#values tbody').appendChild(entry.row);
+    }
+    entry.point = point;
+    const cell = text => { const td = document.createElement('td'); td.textContent = text; return td; };
+    entry.row.replaceChildren(cell(name), cell(Number(point[1]).toPrecision(6)), cell(point[0]));
+    document.getElementById('values').hidden = false;
+    document.getElementById('no-series').hidden = true;
+  }
+
+  // Removes a series from the values table; returns the point it showed, or null.
+  function takeValue(name) {
+    const entry = values.get(name);
+    if (!entry) return null;
+    entry.row.remove();
+    values.delete(name);
+    document.getElementById('values').hidden = values.size === 0;
+    return entry.point;
   }
 
   function chartFor(name) {
@@ -58,11 +96,19 @@
   }
 
   function applySeries(update) {
+    if (update.total <= 1 && !charts.has(update.name)) {
+      const points = update.replace || update.append;
+      if (points.length) showValue(update.name, points[points.length - 1]);
+      return;
+    }
+    const earlier = takeValue(update.name);
     const entry = chartFor(update.name);
     const data = entry.chart.data.datasets[0].data;
     if (update.replace) {
       data.splice(0, data.length, ...toPoints(update.replace));
     } else {
+      // a series leaving the values table: its first point came before, the server sends only the new ones
+      if (earlier) data.push({ x: earlier[0], y: earlier[1] });
       data.push(...toPoints(update.append));
     }
     entry.note.textContent = update.shown < update.total
@@ -80,6 +126,7 @@
   events.addEventListener('init', e => {
     const init = JSON.parse(e.data);
     charts.forEach(entry => { entry.chart.data.datasets[0].data = []; dirty.add(entry.chart); });
+    [...values.keys()].forEach(takeValue);
     init.series.forEach(applySeries);
     if (init.status) showStatus(init.status);
     redraw();
