@@ -90,7 +90,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void shouldShowAFinishedRunsValuesAsNumbersAndNoControls() throws IOException {
+    void shouldShowAFinishedRunsValuesAsNumbersAndNoControls() throws IOException, URISyntaxException {
         ChromeDriver browser = HeadlessChromium.start(dir.resolve("profile"));
         try (DashboardFixture fixture = DashboardFixture.start(dir.resolve("data"))) {
             String id = fixture.submit(DashboardFixture.moons("finished", 24, 10,
@@ -112,6 +112,9 @@ class DashboardBrowserTest {
             for (String control : List.of("pause", "resume", "stop")) {
                 assertThat(browser.findElement(By.id(control)).isDisplayed()).as(control + " on a done run").isFalse();
             }
+            Path screenshot = buildDirectory().resolve("dashboard").resolve("finished-run-page.png");
+            Files.createDirectories(screenshot.getParent());
+            Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
         } finally {
             browser.quit();
         }
