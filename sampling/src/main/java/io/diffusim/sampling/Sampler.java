@@ -37,6 +37,14 @@ public interface Sampler {
     /** Total number of steps. */
     int steps();
 
+    /**
+     * True when a run may finish before {@link #steps()} because particles stop by a rule of their own (EqM's
+     * adaptive stop): its time left cannot be read off the step count, so progress shows only the rate.
+     */
+    default boolean stopsEarly() {
+        return false;
+    }
+
     /** The process time of the state's current position (for metric records); NaN for time-free samplers. */
     double time(SamplerState state);
 }

@@ -1,13 +1,14 @@
 package io.diffusim.actors.cli;
 
 import io.diffusim.analysis.run.RunProgress;
+import io.diffusim.analysis.run.StepRate;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Progress of an in-process run on stderr: a line redrawn in place on a terminal, otherwise one line per
- * tenth of the run, each with steps done, elapsed time, an estimate of the time left and the latest
+ * tenth of the run, each with steps done, elapsed time, the rate and time left ({@link Pace}) and the latest
  * metric values.
  */
 final class ConsoleProgress implements RunProgress {
@@ -30,16 +31,15 @@ final class ConsoleProgress implements RunProgress {
     }
 
     @Override
-    public void onStep(int stepsDone, int steps, double elapsedSeconds) {
+    public void onStep(int stepsDone, int steps, double elapsedSeconds, StepRate rate) {
         int tenth = steps <= 0 ? 0 : Math.min(10, stepsDone * 10 / steps);
         boolean done = stepsDone >= steps;
         if (!terminal && tenth == lastTenth && !done) {
             return;
         }
         lastTenth = tenth;
-        double left = stepsDone == 0 ? Double.NaN : elapsedSeconds * Math.max(0, steps - stepsDone) / stepsDone;
-        StringBuilder line = new StringBuilder(String.format("step %d/%d  %.1f s  (%.0f s left)", stepsDone, steps,
-                elapsedSeconds, left));
+        StringBuilder line = new StringBuilder(String.format("step %d/%d  %.1f s  %s", stepsDone, steps,
+                elapsedSeconds, Pace.text(rate.stepsPerSecond(), rate.secondsLeft(steps))));
         latest.entrySet().stream().skip(Math.max(0, latest.size() - SHOWN_METRICS))
                 .forEach(e -> line.append(String.format("  %s %.4g", e.getKey(), e.getValue())));
         if (terminal) {

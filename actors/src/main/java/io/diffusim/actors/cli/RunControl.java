@@ -1,7 +1,9 @@
 package io.diffusim.actors.cli;
 
 import io.diffusim.actors.client.ControlRefusedException;
+import io.diffusim.actors.client.DaemonClient;
 import io.diffusim.actors.protocol.FrontDoorCommand.Action;
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * What {@code pause}, {@code resume} and {@code stop RUN} share (docs/user-guide.md, run control): send the action, print the run's
- * status after it; an action that does not apply to the run as it is (pause a done run) changes nothing, says why
+ * status after it (for stop: once the run has stopped); an action that does not apply to the run as it is (pause a done run) changes nothing, says why
  * and exits 1.
  */
 abstract class RunControl implements Callable<Integer> {
@@ -34,14 +36,22 @@ abstract class RunControl implements Callable<Integer> {
     public Integer call() throws Exception {
         return daemon.call(command, client -> {
             try {
-                command.commandLine().getOut().println(RunStatusText.line(client.control(runId, action)));
+                command.commandLine().getOut().println(RunStatusText.line(settled(client, client.control(runId, action))));
                 command.commandLine().getOut().flush();
                 return ExitCode.OK;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ExitCode.FAILURE;
             } catch (ControlRefusedException e) {
                 command.commandLine().getErr().println("diffusim: " + e.getMessage());
                 command.commandLine().getErr().flush();
                 return ExitCode.FAILURE;
             }
         });
+    }
+
+    /** The status to print once the action was applied: the reply itself, unless the action takes time to finish. */
+    RunStatus settled(DaemonClient client, RunStatus applied) throws InterruptedException {
+        return applied;
     }
 }

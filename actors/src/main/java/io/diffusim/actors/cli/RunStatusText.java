@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.diffusim.actors.protocol.FrontDoorCommand.MetricLine;
 import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.protocol.StatusFields;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,15 +19,9 @@ final class RunStatusText {
     private RunStatusText() {
     }
 
-    /** {@code {"id", "state", "step", "steps", "error"}} in that order. */
+    /** The {@link StatusFields} object. */
     static String json(RunStatus status) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("id", status.id());
-        fields.put("state", status.state());
-        fields.put("step", status.step());
-        fields.put("steps", status.steps());
-        fields.put("error", status.error());
-        return write(fields);
+        return write(StatusFields.of(status));
     }
 
     /** {@code {"analysis", "metric", "step", "t", "value"}}, a metrics.csv row (docs/user-guide.md) as a JSON line. */
@@ -40,10 +35,15 @@ final class RunStatusText {
         return write(fields);
     }
 
-    /** e.g. {@code moons-s0-20261130T101500Z  running  step 12/100}, then the error of a failed run. */
+    /**
+     * e.g. {@code moons-s0-20261130T101500Z  running  step 12/100  25 steps/s, 4 s left}; a failed or stopped run
+     * ends with why.
+     */
     static String line(RunStatus status) {
+        String pace = Pace.text(status.stepsPerSecond(), status.secondsLeft());
+        String reason = status.reason();
         return status.id() + "  " + status.state() + "  step " + status.step() + "/" + status.steps()
-                + (status.error() == null ? "" : "  " + status.error());
+                + (pace.isEmpty() ? "" : "  " + pace) + (reason == null ? "" : "  " + reason);
     }
 
     static boolean ended(RunStatus status) {
@@ -56,7 +56,7 @@ final class RunStatusText {
             return ExitCode.OK;
         }
         err.println("diffusim: run " + status.id() + " " + status.state() + " at step " + status.step() + "/"
-                + status.steps() + (status.error() == null ? "" : ": " + status.error()));
+                + status.steps() + (status.state().equals("failed") ? ": " + status.error() : ""));
         err.flush();
         return ExitCode.FAILURE;
     }

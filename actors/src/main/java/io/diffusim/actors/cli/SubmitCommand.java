@@ -2,7 +2,6 @@ package io.diffusim.actors.cli;
 
 import io.diffusim.actors.client.DaemonClient;
 import io.diffusim.actors.protocol.FrontDoorCommand.Rejected;
-import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import io.diffusim.actors.protocol.FrontDoorCommand.Submitted;
 import io.diffusim.actors.protocol.FrontDoorCommand.SubmitReply;
 import io.diffusim.config.SpecLoader;
@@ -60,11 +59,6 @@ final class SubmitCommand implements Callable<Integer> {
         if (!await) {
             return ExitCode.OK;
         }
-        RunStatus status = client.status(runId);
-        while (!RunStatusText.ended(status)) {
-            Thread.sleep(client.settings().pollInterval().toMillis());
-            status = client.status(runId);
-        }
-        return RunStatusText.exitCode(status, err);
+        return RunStatusText.exitCode(AwaitEnd.of(client, client.status(runId)), err);
     }
 }

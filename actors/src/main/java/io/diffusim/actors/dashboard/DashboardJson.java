@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.protocol.StatusFields;
 import io.diffusim.actors.protocol.FrontDoorCommand.Snapshot;
 import java.util.List;
 
@@ -26,9 +27,7 @@ final class DashboardJson {
 
     /** status --json fields (docs/user-guide.md). */
     static ObjectNode status(RunStatus status) {
-        ObjectNode node = object().put("id", status.id()).put("state", status.state()).put("step", status.step())
-                .put("steps", status.steps());
-        return status.error() == null ? node.putNull("error") : node.put("error", status.error());
+        return MAPPER.valueToTree(StatusFields.of(status));
     }
 
     static String runList(List<RunStatus> runs) {

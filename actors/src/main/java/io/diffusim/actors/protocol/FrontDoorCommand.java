@@ -60,12 +60,30 @@ public sealed interface FrontDoorCommand extends CborSerializable {
     record Rejected(List<String> errors) implements SubmitReply {
     }
 
-    /** status --json fields (docs/user-guide.md): state is queued|running|paused|done|failed|stopped; error may be null. */
-    record RunStatus(String id, String state, int step, int steps, String error) implements CborSerializable {
+    /**
+     * status --json fields (docs/user-guide.md): state is queued|running|paused|stopping|done|failed|stopped; error
+     * may be null; the pace is NaN while unknown, and {@code secondsLeft} also for a sampler that stops early.
+     */
+    record RunStatus(String id, String state, int step, int steps, String error, double stepsPerSecond,
+            double secondsLeft) implements CborSerializable {
+
+        /** A status with no pace known (a run not sampling, or one this process only read from the store). */
+        public RunStatus(String id, String state, int step, int steps, String error) {
+            this(id, state, step, steps, error, Double.NaN, Double.NaN);
+        }
 
         /** Done, failed or stopped: nothing more happens to the run. */
         public boolean ended() {
             return state.equals("done") || state.equals("failed") || state.equals("stopped");
+        }
+
+        /** Why a failed or stopped run ended; null for the other states. */
+        public String reason() {
+            return switch (state) {
+                case "failed" -> error;
+                case "stopped" -> "stopped on request at step " + step + " of " + steps;
+                default -> null;
+            };
         }
     }
 

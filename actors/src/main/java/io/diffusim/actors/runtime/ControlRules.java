@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * When pause, resume and stop apply: pause to a queued or running run, resume to a paused one, stop to any run that
- * has not ended. Otherwise the action changes nothing and the daemon says why, so a script can tell.
+ * has not ended and is not already stopping. Otherwise the action changes nothing and the daemon says why, so a script can tell.
  */
 public final class ControlRules {
 
@@ -19,6 +19,10 @@ public final class ControlRules {
         if (run.ended()) {
             return action == Action.STOP ? "run " + run.id() + " already ended (" + run.state() + ")"
                     : "run " + run.id() + " is " + run.state() + ": nothing to " + verb;
+        }
+        if (run.state().equals(RunStates.STOPPING)) {
+            return action == Action.STOP ? "run " + run.id() + " is already stopping"
+                    : "run " + run.id() + " is stopping: nothing to " + verb;
         }
         if (action == Action.PAUSE && run.state().equals(RunStates.PAUSED)) {
             return "run " + run.id() + " is already paused";

@@ -29,7 +29,7 @@ final class ParticleSnapshots {
      */
     static Snapshot read(RunStore store, RunRecord run, Path samples, int maxRows, int maxValues) {
         if (maxRows < 1 || maxValues < 1) {
-            return new Snapshot(RunTable.status(run), run.spec(), run.step(), 0, 0, new float[0]);
+            return new Snapshot(RunTable.stored(run), run.spec(), run.step(), 0, 0, new float[0]);
         }
         Source source;
         try {
@@ -48,7 +48,7 @@ final class ParticleSnapshots {
                 points[i * source.dimension() + j] = (float) source.value(row, j);
             }
         }
-        return new Snapshot(RunTable.status(run), run.spec(), source.step(), source.dimension(), rows, points);
+        return new Snapshot(RunTable.stored(run), run.spec(), source.step(), source.dimension(), rows, points);
     }
 
     /** Particles as blocks of row-major rows, each block [rows, dimension]. */

@@ -67,8 +67,8 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
     public record RunInterrupted(String runId, String reason) implements Command {
     }
 
-    /** A supervisor's latest record of its run. */
-    public record RunUpdated(RunRecord run) implements Command {
+    /** A supervisor's latest record of its run, with its pace (NaN while unknown). */
+    public record RunUpdated(RunRecord run, double stepsPerSecond, double secondsLeft) implements Command {
     }
 
     private record RunsLoaded(StateStore.Runs runs) implements Command {
@@ -148,24 +148,24 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
     }
 
     private Behavior<Command> onListRuns(ListRuns list) {
-        list.replyTo().tell(new RunList(table.all().stream().map(RunTable::status).toList()));
+        list.replyTo().tell(new RunList(table.all().stream().map(table::status).toList()));
         return this;
     }
 
     private Behavior<Command> onGetStatus(GetStatus get) {
         RunRecord run = table.get(get.runId());
-        get.replyTo().tell(run == null ? new UnknownRun(get.runId()) : new Status(RunTable.status(run)));
+        get.replyTo().tell(run == null ? new UnknownRun(get.runId()) : new Status(table.status(run)));
         return this;
     }
 
     private Behavior<Command> onControl(Control control) {
         RunRecord run = table.get(control.runId());
         ActorRef<RunSupervisor.Command> supervisor = live.get(control.runId());
-        String refusal = run == null ? null : ControlRules.refusal(control.action(), RunTable.status(run));
+        String refusal = run == null ? null : ControlRules.refusal(control.action(), table.status(run));
         if (run == null) {
             control.replyTo().tell(new UnknownRun(control.runId()));
         } else if (refusal != null) {
-            control.replyTo().tell(new FrontDoorCommand.NotApplied(RunTable.status(run), refusal));
+            control.replyTo().tell(new FrontDoorCommand.NotApplied(table.status(run), refusal));
         } else if (supervisor != null && !RunStates.ended(run.state())) {
             supervisor.tell(new RunSupervisor.Control(control.action(), control.replyTo()));
         } else {
@@ -174,7 +174,7 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
                 persist(after);
                 startWaiting();
             }
-            control.replyTo().tell(new Status(RunTable.status(table.get(run.id()))));
+            control.replyTo().tell(new Status(table.status(table.get(run.id()))));
         }
         return this;
     }
@@ -200,7 +200,7 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
         } else if (supervisor != null) {
             supervisor.tell(new RunSupervisor.GetMetrics(get.fromIndex(), get.replyTo()));
         } else {
-            store.tell(new StateStore.ReadMetrics(run.id(), get.fromIndex(), RunTable.status(run), get.replyTo()));
+            store.tell(new StateStore.ReadMetrics(run.id(), get.fromIndex(), table.status(run), get.replyTo()));
         }
         return this;
     }
@@ -218,6 +218,7 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
 
     private Behavior<Command> onRunUpdated(RunUpdated updated) {
         table.put(updated.run());
+        table.pace(updated.run().id(), updated.stepsPerSecond(), updated.secondsLeft());
         ActorRef<RunSupervisor.Command> supervisor = live.get(updated.run().id());
         if (supervisor != null && RunStates.ended(updated.run().state())) {
             // from now on the store answers for the run: a request forwarded to a retiring supervisor could be lost
@@ -282,7 +283,7 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
     private RunRecord persist(RunRecord run) {
         table.put(run);
         store.tell(new StateStore.PutRun(run, null));
-        services.events().status(RunTable.status(run));
+        services.events().status(table.status(run));
         return run;
     }
 }

@@ -8,6 +8,8 @@ final class RunStates {
     static final String QUEUED = "queued";
     static final String RUNNING = "running";
     static final String PAUSED = "paused";
+    /** Stop was asked: the batches are being stopped and the manifest written; then {@link #STOPPED}. */
+    static final String STOPPING = "stopping";
     static final String DONE = "done";
     static final String FAILED = "failed";
     static final String STOPPED = "stopped";

@@ -9,12 +9,15 @@ import io.diffusim.actors.store.RunRecord;
 import io.diffusim.analysis.run.BatchStep;
 import io.diffusim.analysis.run.ParticleBatches;
 import io.diffusim.analysis.run.RunAnalysis;
+import io.diffusim.analysis.run.StepRate;
 import io.diffusim.config.RunSpec;
 import io.diffusim.sampling.SamplerState;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -100,6 +103,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
     private RunRecord record;
     private RunStarter.Start start;
     private StepCollector collector;
+    private StepRate rate;
     private boolean paused;
     private boolean analysing;
     private boolean finishing;
@@ -157,6 +161,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         collector = new StepCollector(firstSteps);
         log.restore(start.metrics(), collector.nextStep());
         timing.samplingStarted(collector.nextStep());
+        restartPace();
         if (Arrays.stream(firstSteps).anyMatch(step -> step > 0)) {
             analysing = true;
             List<RunAnalysis> analyses = start.analyses();
@@ -271,9 +276,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
             case PAUSE -> setPaused(true);
             case RESUME -> setPaused(false);
             case STOP -> {
-                Behavior<Command> ended = end(RunStates.STOPPED, null);
-                control.replyTo().tell(new Status(status()));
-                return ended;
+                return stopping(control.replyTo());
             }
         }
         control.replyTo().tell(new Status(status()));
@@ -285,6 +288,9 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
             return;
         }
         paused = pause;
+        if (!pause && start != null) {
+            restartPace();
+        }
         batches.forEach(batch -> batch.tell(pause ? new ParticleBatch.Pause() : new ParticleBatch.Resume()));
         update(record.withState(pause ? RunStates.PAUSED : RunStates.RUNNING, null));
     }
@@ -292,6 +298,33 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
     private Behavior<Command> onGetMetrics(GetMetrics get) {
         get.replyTo().tell(log.page(get.fromIndex(), status()));
         return this;
+    }
+
+    /**
+     * Stop asked: the run is {@code stopping} until every batch has stopped (a batch ends the step it is in), then
+     * ends as stopped. The caller hears of the change at once; a batch step can take long on a large model.
+     */
+    private Behavior<Command> stopping(ActorRef<FrontDoorCommand.StatusReply> replyTo) {
+        update(record.withState(RunStates.STOPPING, null));
+        replyTo.tell(new Status(status()));
+        Set<String> running = new HashSet<>();
+        for (int b = 0; b < batches.size(); b++) {
+            running.add("batch " + b);
+        }
+        batches.forEach(getContext()::stop);
+        batches.clear();
+        if (running.isEmpty()) {
+            return end(RunStates.STOPPED, null);
+        }
+        return Behaviors.receive(Command.class)
+                .onMessage(PartStopped.class, stopped -> {
+                    running.remove(stopped.part());
+                    return running.isEmpty() ? end(RunStates.STOPPED, null) : Behaviors.same();
+                })
+                .onMessage(Control.class, this::onControlEnded)
+                .onMessage(GetMetrics.class, this::onGetMetricsEnded)
+                .onAnyMessage(ignored -> Behaviors.same())
+                .build();
     }
 
     /**
@@ -305,9 +338,9 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         if (error != null) {
             getContext().getLog().warn("run {} {}: {}", record.id(), state, error);
         }
-        if (state.equals(RunStates.FAILED)) {
-            FailedRunManifest.write(services.settings().runDirectory(record.id()), record.id(), spec,
-                    record.submittedNs(), error, work);
+        if (!state.equals(RunStates.DONE)) {
+            EndedRunManifest.write(services.settings().runDirectory(record.id()), record.id(), spec,
+                    record.submittedNs(), state, error, work);
         }
         batches.forEach(getContext()::stop);
         return Behaviors.receive(Command.class)
@@ -331,7 +364,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
     private void update(RunRecord updated) {
         record = updated;
         services.store().tell(new StateStore.PutRun(updated, storeFailures));
-        services.registry().tell(new RunRegistry.RunUpdated(updated));
+        tellRegistry();
         services.events().status(status());
     }
 
@@ -351,16 +384,31 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
      * a record rewritten every step would only widen the window in which a kill tears it).
      */
     private void progress(int step, boolean checkpointed) {
+        rate.observe(step, System.nanoTime());
         if (checkpointed) {
             update(record.withStep(step));
         } else {
             record = record.withStep(step);
-            services.registry().tell(new RunRegistry.RunUpdated(record));
+            tellRegistry();
             services.events().status(status());
         }
     }
 
+    /** The pace is measured afresh after a start, a resume from pause and a restart: time spent idle is not in it. */
+    private void restartPace() {
+        rate = new StepRate(start.parts().sampler().stopsEarly());
+        rate.observe(record.step(), System.nanoTime());
+    }
+
+    private void tellRegistry() {
+        RunStatus status = status();
+        services.registry().tell(new RunRegistry.RunUpdated(record, status.stepsPerSecond(), status.secondsLeft()));
+    }
+
+    /** With the pace while running. */
     private RunStatus status() {
-        return new RunStatus(record.id(), record.state(), record.step(), record.steps(), record.error());
+        boolean paced = rate != null && record.state().equals(RunStates.RUNNING);
+        return new RunStatus(record.id(), record.state(), record.step(), record.steps(), record.error(),
+                paced ? rate.stepsPerSecond() : Double.NaN, paced ? rate.secondsLeft(record.steps()) : Double.NaN);
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +25,25 @@ final class RunTable {
 
     private final Map<String, RunRecord> runs = new LinkedHashMap<>();
     private final Deque<String> waiting = new ArrayDeque<>();
+    private final Map<String, double[]> paces = new HashMap<>();
     private long lastSubmittedNs;
 
-    /** Takes in the stored runs; returns those queued again (a stored queued or running run was cut short). */
+    /**
+     * Takes in the stored runs; returns those it changed: a stored queued or running run was cut short and is queued
+     * again, a stopping one had been asked to stop and is stopped.
+     */
     List<RunRecord> restore(List<RunRecord> stored) {
-        List<RunRecord> requeued = new ArrayList<>();
+        List<RunRecord> changed = new ArrayList<>();
         for (RunRecord run : stored) {
             put(run);
             lastSubmittedNs = Math.max(lastSubmittedNs, run.submittedNs());
             if (run.state().equals(RunStates.QUEUED) || run.state().equals(RunStates.RUNNING)) {
-                requeued.add(enqueue(run));
+                changed.add(enqueue(run));
+            } else if (run.state().equals(RunStates.STOPPING)) {
+                changed.add(changed(run.withState(RunStates.STOPPED, null)));
             }
         }
-        return requeued;
+        return changed;
     }
 
     /** A new queued run of {@code spec} with an id no other run has (RunIds, plus -2, -3, ... when taken). */
@@ -60,6 +67,11 @@ final class RunTable {
 
     void put(RunRecord run) {
         runs.put(run.id(), run);
+    }
+
+    /** A running run's pace as its supervisor measured it, shown by {@link #status} while it runs. */
+    void pace(String runId, double stepsPerSecond, double secondsLeft) {
+        paces.put(runId, new double[] {stepsPerSecond, secondsLeft});
     }
 
     /** The longest-waiting run, or null. */
@@ -92,7 +104,15 @@ final class RunTable {
         return changed(run.withState(RunStates.QUEUED, null));
     }
 
-    static RunStatus status(RunRecord run) {
+    /** The run's status, with its pace while it is running. */
+    RunStatus status(RunRecord run) {
+        double[] pace = run.state().equals(RunStates.RUNNING) ? paces.get(run.id()) : null;
+        return pace == null ? stored(run)
+                : new RunStatus(run.id(), run.state(), run.step(), run.steps(), run.error(), pace[0], pace[1]);
+    }
+
+    /** The status the record alone says, without a pace. */
+    static RunStatus stored(RunRecord run) {
         return new RunStatus(run.id(), run.state(), run.step(), run.steps(), run.error());
     }
 

@@ -86,12 +86,15 @@ final class StreamDecoder implements FragmentHandler {
         int step = status.step();
         int steps = status.steps();
         int records = status.records();
+        double stepsPerSecond = status.stepsPerSecond();
+        double secondsLeft = status.secondsLeft();
         String runId = status.runId();
         String error = status.errorText();
         if (state == null) {
             return;
         }
-        RunStatus run = new RunStatus(runId, state.name().toLowerCase(Locale.ROOT), step, steps, hasError ? error : null);
+        RunStatus run = new RunStatus(runId, state.name().toLowerCase(Locale.ROOT), step, steps, hasError ? error : null,
+                stepsPerSecond, secondsLeft);
         if (events instanceof CountedStatus counted) {
             counted.status(run, records);
         } else {

@@ -62,6 +62,7 @@ final class StreamEncoder {
         byte[] error = run.error() == null ? new byte[0] : cut(run.error().getBytes(StandardCharsets.UTF_8));
         status.wrapAndApplyHeader(buffer, 0, header).state(state).step(run.step()).steps(run.steps())
                 .hasError(run.error() == null ? Presence.ABSENT : Presence.PRESENT).records(records)
+                .stepsPerSecond(run.stepsPerSecond()).secondsLeft(run.secondsLeft())
                 .putRunId(id, 0, id.length).putErrorText(error, 0, error.length);
         return MessageHeaderEncoder.ENCODED_LENGTH + status.encodedLength();
     }

@@ -77,7 +77,8 @@ class DaemonCommandsTest {
         assertThat(list.isArray()).isTrue();
         assertThat(list.findValuesAsText("id")).contains(id);
         JsonNode status = JSON.readTree(ok("status", id, "--json").out());
-        assertThat(status.fieldNames()).toIterable().containsExactly("id", "state", "step", "steps", "error");
+        assertThat(status.fieldNames()).toIterable().containsExactly("id", "state", "step", "steps", "error", "reason",
+                "stepsPerSecond", "secondsLeft");
         assertThat(status.get("id").asText()).isEqualTo(id);
         assertThat(status.get("steps").asInt()).isEqualTo(FakeFrontDoor.STEPS);
         assertThat(status.get("error").isNull()).isTrue();

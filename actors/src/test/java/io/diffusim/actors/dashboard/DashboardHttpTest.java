@@ -119,8 +119,8 @@ class DashboardHttpTest {
         assertThat(fixture.status(id).state()).isEqualTo("paused");
 
         assertThat(JSON.readTree(fixture.post("/api/runs/" + id + "/resume").body()).get("state").asText()).isEqualTo("running");
-        assertThat(JSON.readTree(fixture.post("/api/runs/" + id + "/stop").body()).get("state").asText()).isEqualTo("stopped");
-        assertThat(fixture.status(id).state()).isEqualTo("stopped");
+        assertThat(JSON.readTree(fixture.post("/api/runs/" + id + "/stop").body()).get("state").asText()).isEqualTo("stopping");
+        fixture.await(id, s -> s.state().equals("stopped"));
         assertThat(fixture.control(id, Action.RESUME).state()).as("a stopped run stays stopped").isEqualTo("stopped");
     }
 

@@ -129,13 +129,20 @@ class DaemonRunTest {
     }
 
     @Test
-    void stopEndsARunAndItCannotBeExported() {
+    void stopEndsARunAndItCannotBeExported() throws IOException {
         String id = daemon.submit(RunSpecs.moons(4).replace("timesteps = 20", "timesteps = 1000"));
-        daemon.await(id, s -> s.step() > 0);
-        assertThat(daemon.control(id, Action.STOP).state()).isEqualTo("stopped");
-        RunStatus stopped = daemon.status(id);
+        RunStatus running = daemon.await(id, s -> s.stepsPerSecond() > 0);
+        assertThat(running.secondsLeft()).as("a DDPM run knows its end").isPositive().isFinite();
+        RunStatus stopping = daemon.control(id, Action.STOP);
+        assertThat(stopping.state()).as("the reply comes before the batches have stopped").isEqualTo("stopping");
+        RunStatus stopped = daemon.awaitEnd(id);
         assertThat(stopped.state()).isEqualTo("stopped");
-        assertThat(stopped.step()).isLessThan(1000);
+        assertThat(stopped.step()).isLessThan(1000).isGreaterThanOrEqualTo(stopping.step());
+        assertThat(stopped.reason()).isEqualTo("stopped on request at step " + stopped.step() + " of 1000");
+        assertThat(stopped.stepsPerSecond()).as("an ended run has no pace").isNaN();
+        Path manifest = dir.resolve("data").resolve("runs").resolve(id).resolve("manifest.json");
+        Eventually.until(() -> Files.exists(manifest), "the stopped run's manifest.json");
+        assertThat(ManifestJson.read(manifest).status()).isEqualTo("stopped");
         assertThat(daemon.controlReply(id, Action.RESUME)).as("a stopped run stays stopped")
                 .isEqualTo(new FrontDoorCommand.NotApplied(stopped, "run " + id + " is stopped: nothing to resume"));
         assertThat(daemon.controlReply(id, Action.STOP))

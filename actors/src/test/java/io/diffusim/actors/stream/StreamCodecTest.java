@@ -44,10 +44,13 @@ class StreamCodecTest {
     }
 
     @Test
-    void shouldRoundTripStatusesWithAndWithoutAnError() {
+    void shouldRoundTripStatusesWithAndWithoutAnErrorOrAPace() {
         RunStatus[] statuses = {
             new RunStatus("r1", "queued", 0, 100, null),
             new RunStatus("r1", "running", 42, 100, null),
+            new RunStatus("r1", "running", 42, 100, null, 12.5, 4.64),
+            new RunStatus("r1", "running", 42, 100, null, 0.75, Double.NaN),
+            new RunStatus("r1", "stopping", 42, 100, null),
             new RunStatus("r1", "paused", 43, 100, null),
             new RunStatus("r1", "done", 100, 100, null),
             new RunStatus("r2", "failed", 7, 9, "diverged: non-finite particles at step 7"),

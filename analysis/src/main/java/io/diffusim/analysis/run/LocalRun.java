@@ -68,6 +68,8 @@ public final class LocalRun {
         }
         long tSampling = System.nanoTime();
         int steps = parts.sampler().steps();
+        StepRate rate = new StepRate(parts.sampler().stopsEarly());
+        rate.observe(0, tSampling);
         int step = 0;
         for (; !allFinished(parts, states); step++) {
             boolean record = step % spec.recordEvery() == 0 || step == steps - 1;
@@ -86,7 +88,9 @@ public final class LocalRun {
             for (RunAnalysis analysis : analyses) {
                 analysis.onStepEnd(step, t, record, recorder);
             }
-            progress.onStep(step + 1, steps, (System.nanoTime() - t0) * 1e-9);
+            long now = System.nanoTime();
+            rate.observe(step + 1, now);
+            progress.onStep(step + 1, steps, (now - t0) * 1e-9, rate);
         }
         double samplingSeconds = (System.nanoTime() - tSampling) * 1e-9;
         INDArray samples = FinalSamples.gather(states, spec.particles(), parts.data().dimension());

@@ -5,7 +5,7 @@ public interface RunProgress extends MetricSink {
 
     RunProgress NONE = new RunProgress() {
         @Override
-        public void onStep(int stepsDone, int steps, double elapsedSeconds) {
+        public void onStep(int stepsDone, int steps, double elapsedSeconds, StepRate rate) {
         }
 
         @Override
@@ -13,5 +13,6 @@ public interface RunProgress extends MetricSink {
         }
     };
 
-    void onStep(int stepsDone, int steps, double elapsedSeconds);
+    /** {@code rate} is the run's pace so far; read it, do not keep it. */
+    void onStep(int stepsDone, int steps, double elapsedSeconds, StepRate rate);
 }

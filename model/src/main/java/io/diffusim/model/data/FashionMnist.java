@@ -3,6 +3,7 @@ package io.diffusim.model.data;
 import io.diffusim.config.DataSpec.Split;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class FashionMnist {
         }
         boolean[] wanted = wantedClasses(classes);
         String prefix = split == Split.TRAIN ? "train" : "t10k";
+        requirePresent(dir);
         int[] labels = readLabels(dir, prefix + "-labels-idx1-ubyte");
         double[] pixelValue = new double[256];
         Arrays.setAll(pixelValue, u -> lo + (hi - lo) * u / 255.0);
@@ -71,6 +73,15 @@ public final class FashionMnist {
                     Arrays.copyOf(kept, m), new int[] {1, SIDE, SIDE});
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Fashion-MNIST images in " + dir, e);
+        }
+    }
+
+    /** A missing directory is a set-up step not yet taken, so the message says how to take it. */
+    private static void requirePresent(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("Fashion-MNIST is not installed: " + dir + " does not exist;"
+                    + " install the Debian package dataset-fashion-mnist (apt-get install dataset-fashion-mnist),"
+                    + " or set data.dir to a directory holding its IDX files");
         }
     }
 

@@ -67,6 +67,15 @@ class FashionMnistTest {
     }
 
     @Test
+    void shouldNameThePackageAndTheSettingWhenTheDataSetIsAbsent() {
+        Path absent = dir.resolve("no-such-dir");
+        assertThatThrownBy(() -> FashionMnist.read(absent, Split.TRAIN, 1, List.of(), -1, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(absent.toString())
+                .hasMessageContaining("dataset-fashion-mnist")
+                .hasMessageContaining("data.dir");
+    }
+
+    @Test
     void shouldRejectAWrongMagicNumberNamingTheFile() throws IOException {
         IdxFixtures.write(dir, "train-labels-idx1-ubyte.gz", IdxFixtures.idx(LABELS_MAGIC, new int[] {COUNT}, LABELS));
         IdxFixtures.write(dir, "train-images-idx3-ubyte.gz",

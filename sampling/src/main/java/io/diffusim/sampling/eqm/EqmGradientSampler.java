@@ -120,6 +120,11 @@ public final class EqmGradientSampler implements Sampler {
     }
 
     @Override
+    public boolean stopsEarly() {
+        return stopThreshold > 0;
+    }
+
+    @Override
     public boolean finished(SamplerState state) {
         if (state.step() >= updates) {
             return true;

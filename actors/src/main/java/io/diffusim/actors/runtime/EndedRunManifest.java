@@ -13,19 +13,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A failed run's {@code manifest.json} in its output directory, saying {@code failed} and why: the one file a failed
- * run leaves there (its metric records stay in the store). Written off the actor's thread.
+ * The {@code manifest.json} of a run that failed or was stopped, saying so (and why, for a failure): the one file
+ * such a run leaves in its output directory (its metric records stay in the store). Written off the actor's thread.
  */
-final class FailedRunManifest {
+final class EndedRunManifest {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FailedRunManifest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EndedRunManifest.class);
 
-    private FailedRunManifest() {
+    private EndedRunManifest() {
     }
 
-    static void write(Path runDirectory, String runId, RunSpec spec, long submittedNs, String error, Executor work) {
+    static void write(Path runDirectory, String runId, RunSpec spec, long submittedNs, String state, String error,
+            Executor work) {
         ManifestJson.Manifest manifest = RunManifests.of(runId, spec, Instant.ofEpochSecond(0, submittedNs),
-                Instant.now(), RunStates.FAILED, error);
+                Instant.now(), state, error);
         CompletableFuture.runAsync(() -> {
             try {
                 ManifestJson.write(runDirectory.resolve("manifest.json"), manifest);
