@@ -1,5 +1,6 @@
 package io.diffusim.actors.cli;
 
+import io.diffusim.actors.protocol.Pace;
 import io.diffusim.analysis.run.RunProgress;
 import io.diffusim.analysis.run.StepRate;
 import java.io.PrintWriter;

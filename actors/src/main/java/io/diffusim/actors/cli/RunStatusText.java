@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.diffusim.actors.protocol.FrontDoorCommand.MetricLine;
 import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.protocol.Pace;
 import io.diffusim.actors.protocol.StatusFields;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

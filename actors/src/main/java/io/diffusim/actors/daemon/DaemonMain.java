@@ -62,7 +62,8 @@ public final class DaemonMain {
         DaemonProcess daemon = DaemonProcess.start(dataDir, bind, port,
                 (dir, config) -> parts(dir, config, List.of(new RunObserver("dashboard", hub)), health));
         try {
-            return new Started(daemon, Dashboard.start(daemon.system(), hub, health, bind, dashboardSettings));
+            Path runs = DaemonSettings.from(daemon.system().settings().config(), daemon.dataDir()).runsDirectory();
+            return new Started(daemon, Dashboard.start(daemon.system(), hub, health, bind, dashboardSettings, runs));
         } catch (RuntimeException e) {
             daemon.close();
             throw e;

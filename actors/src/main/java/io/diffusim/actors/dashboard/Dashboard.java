@@ -7,6 +7,7 @@ import io.diffusim.actors.runtime.DaemonHealth;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -38,14 +40,15 @@ public final class Dashboard {
 
     /**
      * Serves the dashboard of the daemon running in {@code system} (its front door already started) on
-     * {@code host:settings.port()} (0: any free port).
+     * {@code host:settings.port()} (0: any free port); done runs' output directories are under {@code runsDirectory}.
      */
     public static Dashboard start(ActorSystem<?> system, DashboardHub hub, DaemonHealth health, String host,
-            DashboardSettings settings) {
+            DashboardSettings settings, Path runsDirectory) {
         FrontDoorAsk frontDoor = new FrontDoorAsk(frontDoor(system), system, settings.askTimeout());
         DashboardPages pages = new DashboardPages("/webjars/chart.js/" + chartJsVersion() + "/dist/chart.umd.js");
         DashboardRoutes routes = new DashboardRoutes(frontDoor, hub, health, settings, pages,
-                Materializer.matFromSystem(system));
+                Materializer.matFromSystem(system), runsDirectory,
+                system.dispatchers().lookup(DispatcherSelector.blocking()));
         try {
             ServerBinding binding = Http.get(system).newServerAt(host, settings.port()).bind(routes.route())
                     .toCompletableFuture().get(BIND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);

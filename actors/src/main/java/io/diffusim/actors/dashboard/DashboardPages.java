@@ -1,6 +1,7 @@
 package io.diffusim.actors.dashboard;
 
 import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.protocol.Pace;
 import java.util.List;
 
 /**
@@ -25,9 +26,10 @@ final class DashboardPages {
         return head("diffusim runs") + """
                 <body>
                 <h1>diffusim runs</h1>
-                <table id="runs"><thead><tr><th>run</th><th>state</th><th>progress</th><th>step</th><th>reason</th></tr></thead>
+                <table id="runs"><thead><tr><th>run</th><th>state</th><th>progress</th><th>step</th><th>pace</th><th>reason</th></tr></thead>
                 <tbody>%s</tbody></table>
                 <p id="empty"%s>No runs yet: <code>diffusim submit SPEC</code> starts one.</p>
+                <script src="/assets/pace.js"></script>
                 <script src="/assets/list.js"></script>
                 </body></html>
                 """.formatted(rows, runs.isEmpty() ? "" : " hidden");
@@ -35,10 +37,12 @@ final class DashboardPages {
 
     /**
      * {@code /runs/{id}}: the run's values (metrics with one point so far, such as a final KL) as a table, a live
-     * chart per series with more points, its particle snapshot, resolved spec and the controls that apply.
+     * chart per series with more points, its particle snapshot, resolved spec and the controls that apply; once it is
+     * done, its samples.png and its output directory as a zip.
      */
     String runPage(RunStatus status, String spec) {
         String id = escape(status.id());
+        String output = "/api/runs/" + id;
         return head("diffusim " + status.id()) + """
                 <body data-run-id="%s">
                 <p><a href="/">all runs</a></p>
@@ -47,13 +51,19 @@ final class DashboardPages {
                   <span id="state" class="state %s">%s</span>
                   <progress id="progress" max="%d" value="%d"></progress>
                   <span id="step">step %d of %d</span>
-                  <span id="error">%s</span>
+                  <span id="pace">%s</span>
+                  <span id="reason" class="reason">%s</span>
                 </div>
                 <div class="controls">
                   <button id="pause" data-action="pause">pause</button>
                   <button id="resume" data-action="resume">resume</button>
                   <button id="stop" data-action="stop">stop</button>
                   <span id="control-result"></span>
+                </div>
+                <div id="output"%s>
+                  <h2>Output</h2>
+                  <p><a id="download" href="%s/output.zip" download="%s.zip">download the output directory (zip)</a></p>
+                  <img id="samples-png" alt="samples.png: the run's samples over its data"%s>
                 </div>
                 <h2>Metrics</h2>
                 <p id="no-series">No metric records yet.</p>
@@ -66,10 +76,12 @@ final class DashboardPages {
                 <h2>Resolved spec</h2>
                 <pre id="spec">%s</pre>
                 <script src="%s"></script>
+                <script src="/assets/pace.js"></script>
                 <script src="/assets/run.js"></script>
                 </body></html>
                 """.formatted(id, id, escape(status.state()), escape(status.state()), Math.max(status.steps(), 1),
-                status.step(), status.step(), status.steps(), status.error() == null ? "" : escape(status.error()),
+                status.step(), status.step(), status.steps(), escape(pace(status)), escape(reason(status)),
+                done(status) ? "" : " hidden", output, id, done(status) ? " src=\"" + output + "/plots/samples.png\"" : "",
                 escape(spec), chartJs);
     }
 
@@ -77,9 +89,21 @@ final class DashboardPages {
         String id = escape(run.id());
         return """
                 <tr data-run-id="%s"><td><a href="/runs/%s">%s</a></td><td class="state %s">%s</td>\
-                <td><progress max="%d" value="%d"></progress></td><td>%d / %d</td><td class="reason">%s</td></tr>
+                <td><progress max="%d" value="%d"></progress></td><td>%d / %d</td><td class="pace">%s</td><td class="reason">%s</td></tr>
                 """.formatted(id, id, id, escape(run.state()), escape(run.state()), Math.max(run.steps(), 1), run.step(),
-                run.step(), run.steps(), run.error() == null ? "" : escape(run.error()));
+                run.step(), run.steps(), escape(pace(run)), escape(reason(run)));
+    }
+
+    private static String pace(RunStatus run) {
+        return Pace.text(run.stepsPerSecond(), run.secondsLeft());
+    }
+
+    private static String reason(RunStatus run) {
+        return run.reason() == null ? "" : run.reason();
+    }
+
+    private static boolean done(RunStatus run) {
+        return run.state().equals("done");
     }
 
     private static String head(String title) {

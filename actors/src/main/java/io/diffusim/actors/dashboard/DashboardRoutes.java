@@ -19,18 +19,29 @@ import io.diffusim.actors.protocol.FrontDoorCommand.Snapshot;
 import io.diffusim.actors.protocol.FrontDoorCommand.Status;
 import io.diffusim.actors.protocol.FrontDoorCommand.StatusReply;
 import io.diffusim.actors.runtime.DaemonHealth;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.MediaTypes;
+import org.apache.pekko.http.javadsl.model.headers.ContentDisposition;
+import org.apache.pekko.http.javadsl.model.headers.ContentDispositionTypes;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -52,14 +63,18 @@ import org.apache.pekko.stream.javadsl.Source;
  * GET  /api/runs/{id}            status and resolved spec
  * GET  /api/runs/{id}/events     live feed (server-sent events: init, records, status)
  * GET  /api/runs/{id}/snapshot   a sample of the run's current particles
+ * GET  /api/runs/{id}/plots/{f}  a PNG of a done run's plots directory (samples.png, one per series)
+ * GET  /api/runs/{id}/output.zip a done run's output directory as a zip (what export copies)
  * POST /api/runs/{id}/{action}   pause | resume | stop, the CLI's Control message
  * GET  /assets/..., /webjars/... scripts and styles from the classpath
  * </pre>
- * A malformed run id or action is 400, an unknown run 404, each with a one-line JSON error.
+ * A malformed run id, action or file name is 400, an unknown run or file 404, the output of a run that is not done
+ * 409, each with a one-line JSON error.
  */
 final class DashboardRoutes {
 
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+    private static final Pattern PLOT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}\\.png");
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private final FrontDoorAsk frontDoor;
@@ -68,15 +83,20 @@ final class DashboardRoutes {
     private final DashboardSettings settings;
     private final DashboardPages pages;
     private final Materializer materializer;
+    private final Path runsDirectory;
+    private final Executor files;
 
+    /** @param runsDirectory where done runs' output directories are; {@code files} reads them (blocking work) */
     DashboardRoutes(FrontDoorAsk frontDoor, DashboardHub hub, DaemonHealth health, DashboardSettings settings,
-            DashboardPages pages, Materializer materializer) {
+            DashboardPages pages, Materializer materializer, Path runsDirectory, Executor files) {
         this.frontDoor = frontDoor;
         this.hub = hub;
         this.health = health;
         this.settings = settings;
         this.pages = pages;
         this.materializer = materializer;
+        this.runsDirectory = runsDirectory;
+        this.files = files;
     }
 
     Route route() {
@@ -120,7 +140,52 @@ final class DashboardRoutes {
                 path("snapshot", () -> get(() -> reply(frontDoor.snapshot(id, settings.snapshotParticles(),
                         settings.snapshotValues()).thenApply(answer -> answer instanceof Snapshot s
                         ? json(StatusCodes.OK, DashboardJson.snapshot(s)) : unknownRun(id))))),
+                pathPrefix("plots", () -> path(PathMatchers.segment(), file -> get(() -> plot(id, file)))),
+                path("output.zip", () -> get(() -> outputZip(id))),
                 path(PathMatchers.segment(), action -> post(() -> control(id, action)))));
+    }
+
+    private Route plot(String id, String file) {
+        if (!PLOT.matcher(file).matches()) {
+            return complete(json(StatusCodes.BAD_REQUEST, DashboardJson.error("bad plot name '" + file
+                    + "': expected a .png name of letters, digits, '.', '_' or '-'")));
+        }
+        return reply(whenDone(id, dir -> {
+            Path png = dir.resolve("plots").resolve(file);
+            if (!Files.isRegularFile(png)) {
+                return json(StatusCodes.NOT_FOUND, DashboardJson.error("run " + id + " has no plot " + file));
+            }
+            return HttpResponse.create().withEntity(HttpEntities.create(ContentTypes.create(MediaTypes.IMAGE_PNG),
+                    readAll(png)));
+        }));
+    }
+
+    private Route outputZip(String id) {
+        return reply(whenDone(id, dir -> HttpResponse.create()
+                .addHeader(ContentDisposition.create(ContentDispositionTypes.ATTACHMENT, Map.of("filename", id + ".zip")))
+                .withEntity(HttpEntities.create(ContentTypes.create(MediaTypes.APPLICATION_ZIP), RunOutputZip.of(dir)))));
+    }
+
+    /** {@code answer} of the run's output directory, read off the HTTP threads; 404 unknown, 409 not done. */
+    private CompletionStage<HttpResponse> whenDone(String id, Function<Path, HttpResponse> answer) {
+        return frontDoor.status(id).thenComposeAsync(reply -> {
+            if (!(reply instanceof Status status)) {
+                return CompletableFuture.completedFuture(unknownRun(id));
+            }
+            if (!status.status().state().equals("done")) {
+                return CompletableFuture.completedFuture(json(StatusCodes.CONFLICT, DashboardJson.error("run " + id
+                        + " is " + status.status().state() + ": its output is written when it is done")));
+            }
+            return CompletableFuture.supplyAsync(() -> answer.apply(runsDirectory.resolve(id)), files);
+        });
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Route runPage(String id) {

@@ -20,9 +20,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The run page in a real browser (headless Debian chromium): its chart grows while the run goes, its pause and
- * resume buttons change the run (as seen through the front door) and the page's status, and the 2-D particle
- * snapshot appears. Leaves a screenshot at {@code <build dir>/dashboard/run-page.png}.
+ * The run page in a real browser (headless Debian chromium): its chart grows while the run goes, its pause, resume
+ * and stop buttons change the run (as seen through the front door) and the page's status, the pace shows, the 2-D
+ * particle snapshot appears, and a done run shows its samples.png and offers its output as a zip. Leaves screenshots
+ * under {@code <build dir>/dashboard/}.
  */
 class DashboardBrowserTest {
 
@@ -77,10 +78,28 @@ class DashboardBrowserTest {
                 assertThat(resumed).isGreaterThan(reopened);
                 assertThat(fixture.status(id).state()).isEqualTo("running");
 
+                String pace = wait.until(b -> b.findElement(By.id("pace")).getText().isEmpty() ? null
+                        : b.findElement(By.id("pace")).getText());
+                assertThat(pace).as("rate and time left of a DDPM run").matches("[0-9.]+ steps/s, .+ left");
+                assertThat(browser.findElement(By.id("output")).isDisplayed()).as("no output before done").isFalse();
+
                 Path screenshot = buildDirectory().resolve("dashboard").resolve("run-page.png");
                 Files.createDirectories(screenshot.getParent());
                 Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
                 assertThat(Files.size(screenshot)).isPositive();
+
+                browser.findElement(By.id("stop")).click();
+                wait.until(b -> b.findElement(By.id("state")).getText().equals("stopped"));
+                assertThat(browser.findElement(By.id("reason")).getText()).startsWith("stopped on request at step ");
+                assertThat(browser.findElement(By.id("pace")).getText()).as("an ended run has no pace").isEmpty();
+                for (String control : List.of("pause", "resume", "stop")) {
+                    assertThat(browser.findElement(By.id(control)).isDisplayed()).as(control + " on a stopped run").isFalse();
+                }
+                browser.get(fixture.url("/"));
+                WebElement row = wait.until(b -> b.findElements(By.cssSelector("#runs tr[data-run-id='" + id + "']"))
+                        .stream().findFirst().orElse(null));
+                assertThat(row.findElement(By.className("state")).getText()).isEqualTo("stopped");
+                assertThat(row.findElement(By.className("reason")).getText()).startsWith("stopped on request at step ");
             } finally {
                 fixture.control(id, Action.STOP);
             }
@@ -112,6 +131,19 @@ class DashboardBrowserTest {
             for (String control : List.of("pause", "resume", "stop")) {
                 assertThat(browser.findElement(By.id(control)).isDisplayed()).as(control + " on a done run").isFalse();
             }
+            long drawnWidth = wait.until(b -> positive(script(b, "return document.getElementById('samples-png').naturalWidth;")));
+            assertThat(drawnWidth)
+                    .as("samples.png loaded and drawn").isGreaterThan(100);
+            WebElement download = browser.findElement(By.id("download"));
+            assertThat(download.isDisplayed()).isTrue();
+            assertThat(download.getAttribute("href")).isEqualTo(fixture.url("/api/runs/" + id + "/output.zip"));
+            assertThat(script(browser, """
+                    const r = new XMLHttpRequest();
+                    r.open('GET', document.getElementById('download').href, false);
+                    r.overrideMimeType('text/plain; charset=x-user-defined');
+                    r.send();
+                    return r.status === 200 && r.responseText.startsWith('PK') ? 1 : 0;""")).as("the link gives a zip")
+                    .isEqualTo(1);
             Path screenshot = buildDirectory().resolve("dashboard").resolve("finished-run-page.png");
             Files.createDirectories(screenshot.getParent());
             Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));

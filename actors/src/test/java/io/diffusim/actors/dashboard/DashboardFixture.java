@@ -72,7 +72,8 @@ final class DashboardFixture implements AutoCloseable {
             return new DaemonProcess.Parts(Daemon.create(store, DaemonSettings.from(config, dir), all, health), store);
         });
         try {
-            Dashboard dashboard = Dashboard.start(daemon.system(), hub, health, "127.0.0.1", settings);
+            Path runs = DaemonSettings.from(daemon.system().settings().config(), daemon.dataDir()).runsDirectory();
+            Dashboard dashboard = Dashboard.start(daemon.system(), hub, health, "127.0.0.1", settings, runs);
             ActorRef<FrontDoorCommand> frontDoor = Adapter.toTyped(daemon.system().classicSystem()
                     .actorSelection("/user/" + Daemon.FRONT_DOOR_NAME).resolveOne(TIMEOUT).toCompletableFuture().join());
             return new DashboardFixture(daemon, dashboard, hub, frontDoor);
@@ -115,6 +116,10 @@ final class DashboardFixture implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
     }
 
+    HttpResponse<byte[]> getBytes(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     HttpResponse<String> post(String path) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).POST(HttpRequest.BodyPublishers.noBody()));
     }
@@ -124,8 +129,12 @@ final class DashboardFixture implements AutoCloseable {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.timeout(TIMEOUT).build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

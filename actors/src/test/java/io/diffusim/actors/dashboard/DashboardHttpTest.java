@@ -6,10 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import io.diffusim.actors.protocol.FrontDoorCommand.Action;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,9 +78,55 @@ class DashboardHttpTest {
         assertThat(fixture.get("/").body()).contains("<td class=\"reason\">" + DashboardPages.escape(reason) + "</td>");
         JsonNode runs = JSON.readTree(fixture.get("/api/runs").body()).get("runs");
         assertThat(runs.findValuesAsText("error")).contains(reason);
+        assertThat(runs.findValuesAsText("reason")).contains(reason);
         HttpResponse<String> pause = fixture.post("/api/runs/" + id + "/pause");
         assertThat(pause.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(pause.body()).get("error").asText()).isEqualTo("run " + id + " is failed: nothing to pause");
+    }
+
+    @Test
+    void shouldServeADoneRunsSamplesPngAndItsOutputDirectoryAsAZip() throws IOException {
+        String id = fixture.submit(DashboardFixture.moons("zipped", 24, 10, "{ kind = nearest-neighbour }", 5));
+        assertThat(fixture.await(id, s -> s.ended()).state()).isEqualTo("done");
+        HttpResponse<byte[]> png = fixture.getBytes("/api/runs/" + id + "/plots/samples.png");
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(Arrays.copyOf(png.body(), 4)).containsExactly(0x89, 'P', 'N', 'G');
+        assertThat(fixture.get("/runs/" + id).body()).contains("src=\"/api/runs/" + id + "/plots/samples.png\"");
+
+        HttpResponse<byte[]> zip = fixture.getBytes("/api/runs/" + id + "/output.zip");
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Disposition")).hasValueSatisfying(value ->
+                assertThat(value).contains("attachment").contains(id + ".zip"));
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        Path output = dir.resolve("data").resolve("runs").resolve(id);
+        assertThat(entries).containsKeys(id + "/samples.csv", id + "/metrics.csv", id + "/manifest.json",
+                id + "/plots/samples.png");
+        assertThat(entries.get(id + "/samples.csv")).isEqualTo(Files.readAllBytes(output.resolve("samples.csv")));
+        assertThat(entries.get(id + "/plots/samples.png")).isEqualTo(png.body());
+
+        assertThat(fixture.getBytes("/api/runs/" + id + "/plots/nothing.png").statusCode()).isEqualTo(404);
+        HttpResponse<String> badName = fixture.get("/api/runs/" + id + "/plots/samples.csv");
+        assertThat(badName.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badName.body()).get("error").asText()).startsWith("bad plot name 'samples.csv'");
+        assertThat(fixture.get("/api/runs/no-such-run/output.zip").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldRefuseTheOutputOfARunThatIsNotDoneSayingWhy() throws IOException {
+        String id = fixture.submit(DashboardFixture.moons("unfinished", 24, 5_000, "", 50));
+        fixture.await(id, s -> s.state().equals("running"));
+        HttpResponse<String> zip = fixture.get("/api/runs/" + id + "/output.zip");
+        assertThat(zip.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(zip.body()).get("error").asText())
+                .isEqualTo("run " + id + " is running: its output is written when it is done");
+        assertThat(fixture.get("/runs/" + id).body()).contains("<div id=\"output\" hidden>");
+        fixture.control(id, Action.STOP);
     }
 
     @Test

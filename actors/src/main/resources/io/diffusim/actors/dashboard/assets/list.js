@@ -1,4 +1,5 @@
-// Keeps the run list live: the page is rendered with every run; this refreshes states and progress each second.
+// Keeps the run list live: the page is rendered with every run; this refreshes states, progress, pace and reasons
+// each second.
 (function () {
   const body = document.querySelector('#runs tbody');
   const empty = document.getElementById('empty');
@@ -24,7 +25,7 @@
     const progress = document.createElement('td');
     progress.appendChild(bar);
     tr.append(name, cell(run.state, 'state ' + run.state), progress, cell(run.step + ' / ' + run.steps),
-      cell(run.error || '', 'reason'));
+      cell(window.diffusimPace(run), 'pace'), cell(run.reason || '', 'reason'));
     return tr;
   }
 

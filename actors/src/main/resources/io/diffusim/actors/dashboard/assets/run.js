@@ -1,5 +1,6 @@
 // The run page, kept live by the run's server-sent events (init, records, status): one chart per metric series,
-// already decimated by the server, the run's status, its particle snapshot and the control buttons.
+// already decimated by the server, the run's status and pace, its particle snapshot, the control buttons and, once it
+// is done, its samples.png and output download.
 (function () {
   const runId = document.body.dataset.runId;
   const api = '/api/runs/' + encodeURIComponent(runId);
@@ -20,18 +21,28 @@
     progress.max = Math.max(status.steps, 1);
     progress.value = status.step;
     document.getElementById('step').textContent = 'step ' + status.step + ' of ' + status.steps;
-    document.getElementById('error').textContent = status.error || '';
+    document.getElementById('pace').textContent = window.diffusimPace(status);
+    document.getElementById('reason').textContent = status.reason || '';
     showControls(status.state);
+    showOutput(status.state);
     maybeSnapshot(status);
   }
 
   // Only the controls that apply (as the daemon's ControlRules have it): pause a queued or running run, resume a
-  // paused one, stop any that has not ended.
+  // paused one, stop any that has not ended and is not already stopping.
   function showControls(state) {
     const ended = state === 'done' || state === 'failed' || state === 'stopped';
     document.getElementById('pause').hidden = !(state === 'queued' || state === 'running');
     document.getElementById('resume').hidden = state !== 'paused';
-    document.getElementById('stop').hidden = ended;
+    document.getElementById('stop').hidden = ended || state === 'stopping';
+  }
+
+  // A done run's output (samples.png, the zip of its directory) exists from the moment it is done.
+  function showOutput(state) {
+    const output = document.getElementById('output');
+    if (state !== 'done' || !output.hidden) return;
+    document.getElementById('samples-png').src = api + '/plots/samples.png';
+    output.hidden = false;
   }
 
   // A series with one point (a final KL, the nearest-neighbour figures) is a number, not a chart: it stands in the

@@ -1,15 +1,15 @@
-package io.diffusim.actors.cli;
+package io.diffusim.actors.protocol;
 
 import java.util.Locale;
 
 /** A run's pace as the CLI prints it: {@code 12.5 steps/s, 40 s left}, or the rate alone when no end is known. */
-final class Pace {
+public final class Pace {
 
     private Pace() {
     }
 
     /** Empty while the rate is unknown; NaN {@code secondsLeft}: the rate only (a sampler that stops early). */
-    static String text(double stepsPerSecond, double secondsLeft) {
+    public static String text(double stepsPerSecond, double secondsLeft) {
         if (!(stepsPerSecond >= 0)) {
             return "";
         }

@@ -1,4 +1,4 @@
-package io.diffusim.actors.cli;
+package io.diffusim.actors.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
