@@ -7,6 +7,7 @@ import io.diffusim.actors.protocol.FrontDoorCommand.Action;
 import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import io.diffusim.actors.store.InMemoryRunStore;
 import io.diffusim.actors.testing.Eventually;
+import io.diffusim.actors.testing.LogCapture;
 import io.diffusim.analysis.output.ManifestJson;
 import io.diffusim.analysis.output.MetricsCsv;
 import io.diffusim.analysis.output.SummaryJson;
@@ -155,8 +156,13 @@ class DaemonRunTest {
     void aDivergingRunFailsWithItsStepAndParticleAndLeavesOtherRunsUntouched() throws IOException {
         String spec = RunSpecs.moons(5);
         String healthy = daemon.submit(spec);
-        String diverging = daemon.submit(RunSpecs.DIVERGING);
-        RunStatus failed = daemon.awaitEnd(diverging);
+        RunStatus failed;
+        String diverging;
+        try (LogCapture log = LogCapture.of(RunSupervisor.class)) {
+            diverging = daemon.submit(RunSpecs.DIVERGING);
+            failed = daemon.awaitEnd(diverging);
+            assertThat(log.lines()).contains("WARN run " + diverging + " failed: " + failed.error());
+        }
         assertThat(failed.state()).isEqualTo("failed");
         assertThat(failed.error()).matches("the run diverged at step \\d+: particle \\d+ is (NaN|-?Infinity) in some "
                 + "coordinate.*");

@@ -6,6 +6,7 @@ import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import io.diffusim.actors.store.InMemoryRunStore;
 import io.diffusim.actors.store.MetricRecord;
 import io.diffusim.actors.testing.Eventually;
+import io.diffusim.actors.testing.LogCapture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,9 +35,12 @@ class ObserverIsolationTest {
                         healthy.add(status);
                     }
                 }));
-        try (DaemonFixture daemon = DaemonFixture.start(new InMemoryRunStore(), dir.resolve("data"), 8, 8192, observers)) {
+        try (LogCapture log = LogCapture.of(IsolatedObserver.class);
+                DaemonFixture daemon = DaemonFixture.start(new InMemoryRunStore(), dir.resolve("data"), 8, 8192, observers)) {
             String id = daemon.submit(SupervisionTreeTest.SPEC);
             assertThat(daemon.awaitEnd(id).state()).isEqualTo("done");
+            assertThat(log.lines()).contains("WARN observer 'throwing' failed and no longer gets run events (runs go on):"
+                    + " java.lang.IllegalStateException: The queue has already been completed.");
             daemon.assertExportIsTheLocalRun(id, SupervisionTreeTest.SPEC, dir);
             // the healthy observer beside them still hears the run end
             Eventually.until(() -> healthy.stream().anyMatch(s -> s.id().equals(id) && s.state().equals("done")),

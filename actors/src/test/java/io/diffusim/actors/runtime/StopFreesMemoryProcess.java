@@ -49,7 +49,8 @@ public final class StopFreesMemoryProcess {
         String id = daemon.submit(LARGE);
         daemon.await(id, status -> status.step() >= 2);
         long during = NativeHeap.bytesInUse();
-        if (!daemon.control(id, Action.STOP).state().equals("stopped")) {
+        daemon.control(id, Action.STOP);
+        if (!daemon.awaitEnd(id).state().equals("stopped")) {
             throw new IllegalStateException("run " + id + " did not stop");
         }
         return during;
