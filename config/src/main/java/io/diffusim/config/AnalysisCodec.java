@@ -49,11 +49,11 @@ final class AnalysisCodec {
                         x -> x > 0 && x != 1 && Double.isFinite(x), "a finite number > 0 other than 1", 2.0));
                 case NEAREST_NEIGHBOUR -> new NearestNeighbour(number(a, "copy-ratio", NumberRange.POSITIVE));
                 case NOISE_POSTERIOR -> new NoisePosterior(TimePosteriorCodec.read(a));
-                case SCHEDULE_DEVIATION -> new ScheduleDeviation(count(a, "kde-samples", IntRange.POSITIVE),
+                case SCHEDULE_DEVIATION -> new ScheduleDeviation(count(a, "kde-samples", Limits.DATA_POINTS),
                         count(a, "probes", IntRange.POSITIVE), word(a, "divergence", AnalysisSpec.Divergence.class));
                 case PAIRED -> paired(a, runModel, runSampler);
                 case DENOISER_AGREEMENT -> agreement(a);
-                case W1 -> new W1(count(a, "subsample", IntRange.POSITIVE));
+                case W1 -> new W1(count(a, "subsample", Limits.DATA_POINTS));
             }).orElse(null));
             a.finish();
         }

@@ -28,7 +28,7 @@ final class DataCodec {
         Reference reference = b.context().reference();
         b.declare("geometry", reference.object("geometry-defaults"));
         Optional<DataSpec.Kind> kind = b.variant("kind", DataSpec.Kind.class, reference.object("data-defaults"), true);
-        int n = count(b, "n", IntRange.POSITIVE);
+        int n = count(b, "n", Limits.DATA_POINTS);
         Subset subset = subset(b.child("subset"));
         DataSpec spec = kind.map(k -> switch (k) {
             case MOONS -> new DataSpec.Moons(n, subset);

@@ -35,7 +35,7 @@ final class GmmCodec {
                     ? "expected either components or a geometry, not both"
                     : "expected a non-empty list of components, or a geometry");
         }
-        int dim = geometry.map(g -> g.highDimensional() ? count(b, "dim", IntRange.atLeast(PLANE)) : PLANE)
+        int dim = geometry.map(g -> g.highDimensional() ? count(b, "dim", Limits.DIMENSION) : PLANE)
                 .orElse(components.isEmpty() ? 0 : components.get(0).dim());
         return new Gmm(n, subset, components, geometry, dim);
     }

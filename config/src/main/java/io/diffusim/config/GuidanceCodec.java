@@ -16,7 +16,7 @@ final class GuidanceCodec {
     static GuidanceSpec read(Block b) {
         GuidanceSpec guidance = new GuidanceSpec(word(b, "kind", GuidanceSpec.Kind.class),
                 number(b, "scale", NumberRange.NON_NEGATIVE), word(b, "density", GuidanceSpec.Density.class),
-                number(b, "bandwidth", NumberRange.NON_NEGATIVE), count(b, "subsample", IntRange.POSITIVE));
+                number(b, "bandwidth", NumberRange.NON_NEGATIVE), count(b, "subsample", Limits.DATA_POINTS));
         b.finish();
         return guidance;
     }

@@ -18,8 +18,8 @@ record IntRange(long min, long max) {
         return value >= min && value <= max;
     }
 
-    /** {@code an integer >= 1} or {@code an integer in [0, 9]} (the 32-bit limit of counts goes unmentioned). */
+    /** {@code an integer >= 0} (no upper bound but the 64-bit one) or {@code an integer in [1, 100000000]}. */
     String describe() {
-        return max >= Integer.MAX_VALUE ? "an integer >= " + min : "an integer in [" + min + ", " + max + "]";
+        return max == Long.MAX_VALUE ? "an integer >= " + min : "an integer in [" + min + ", " + max + "]";
     }
 }

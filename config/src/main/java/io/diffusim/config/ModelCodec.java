@@ -33,8 +33,8 @@ final class ModelCodec {
                     TimePosteriorCodec.read(b));
             case PATCH_EMPIRICAL -> new PatchEmpirical(count(b, "patch", IntRange.POSITIVE),
                     count(b, "stride", IntRange.POSITIVE), flag(b, "flip"));
-            case WIENER -> new Wiener(count(b, "rank", IntRange.NON_NEGATIVE));
-            case EQM_EMPIRICAL -> new EqmEmpirical(EqmMagnitudeCodec.read(b), count(b, "grid", IntRange.POSITIVE));
+            case WIENER -> new Wiener(count(b, "rank", Limits.RANK));
+            case EQM_EMPIRICAL -> new EqmEmpirical(EqmMagnitudeCodec.read(b), count(b, "grid", Limits.STEP_BUDGET));
             case MLP -> new ModelSpec.Mlp(LearnedCodec.read(b));
             case UNET -> new ModelSpec.Unet(LearnedCodec.read(b));
             case ONNX -> new Onnx(path(b, "path"), word(b, "parameterisation", Parameterisation.class),

@@ -19,7 +19,6 @@ import java.util.Optional;
 final class ProcessCodec {
 
     /** beta_t = beta_min + ... / (T - 1) needs two chain steps at least. */
-    private static final IntRange CHAIN = IntRange.atLeast(2);
 
     private ProcessCodec() {
     }
@@ -79,16 +78,16 @@ final class ProcessCodec {
         return b.variant("schedule", VpSchedule.Kind.class, reference.object("schedule-defaults"), true).map(s -> switch (s) {
             case LINEAR -> {
                 double[] beta = ordered(b, "beta-min", "beta-max", NumberRange.OPEN_UNIT, false);
-                yield new Linear(beta[0], beta[1], count(b, "timesteps", CHAIN));
+                yield new Linear(beta[0], beta[1], count(b, "timesteps", Limits.CHAIN));
             }
             case QUADRATIC -> {
                 double[] beta = ordered(b, "beta-min", "beta-max", NumberRange.OPEN_UNIT, false);
-                yield new Quadratic(beta[0], beta[1], count(b, "timesteps", CHAIN));
+                yield new Quadratic(beta[0], beta[1], count(b, "timesteps", Limits.CHAIN));
             }
-            case COSINE -> new Cosine(count(b, "timesteps", CHAIN), number(b, "offset", NumberRange.POSITIVE));
+            case COSINE -> new Cosine(count(b, "timesteps", Limits.CHAIN), number(b, "offset", NumberRange.POSITIVE));
             case LOG_LINEAR -> {
                 double[] sigma = sigmas(b);
-                yield new LogLinear(sigma[0], sigma[1], count(b, "levels", CHAIN));
+                yield new LogLinear(sigma[0], sigma[1], count(b, "levels", Limits.CHAIN));
             }
         });
     }

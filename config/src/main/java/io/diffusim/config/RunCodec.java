@@ -27,8 +27,8 @@ final class RunCodec {
         Optional<String> name = Fields.optionalString(run, "name", NAME.asMatchPredicate(),
                 "1-64 characters from A-Z a-z 0-9 . _ -");
         long seed = Fields.longInteger(run, "seed", IntRange.NON_NEGATIVE);
-        int particles = count(run, "particles", IntRange.POSITIVE);
-        int batchSize = count(run, "batch-size", IntRange.POSITIVE);
+        int particles = count(run, "particles", Limits.PARTICLES);
+        int batchSize = count(run, "batch-size", Limits.BATCH);
         DataSpec data = DataCodec.read(run.child("data"));
         ProcessSpec process = ProcessCodec.read(run.child("process"));
         ModelSpec model = ModelCodec.read(run.child("model"));

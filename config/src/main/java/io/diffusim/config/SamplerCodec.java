@@ -41,9 +41,9 @@ final class SamplerCodec {
             case FM_HEUN -> new FmHeun(steps(b));
             case LANGEVIN -> langevin(b);
             case EQM_GD -> new EqmGd(eqmSteps(b), number(b, "step-size", NumberRange.POSITIVE),
-                    count(b, "max-steps", IntRange.POSITIVE), number(b, "stop-gradient-norm", NumberRange.NON_NEGATIVE));
+                    count(b, "max-steps", Limits.STEP_BUDGET), number(b, "stop-gradient-norm", NumberRange.NON_NEGATIVE));
             case EQM_NAG -> new EqmNag(eqmSteps(b), number(b, "step-size", NumberRange.POSITIVE),
-                    number(b, "momentum", MOMENTUM), count(b, "max-steps", IntRange.POSITIVE),
+                    number(b, "momentum", MOMENTUM), count(b, "max-steps", Limits.STEP_BUDGET),
                     number(b, "stop-gradient-norm", NumberRange.NON_NEGATIVE));
         }).orElse(null);
         b.finish();
@@ -86,13 +86,13 @@ final class SamplerCodec {
     }
 
     private static int steps(Block b) {
-        return count(b, "steps", IntRange.NON_NEGATIVE);
+        return count(b, "steps", Limits.STEPS);
     }
 
     /** EqM: steps = 0 means max-steps, any other count must not exceed it. */
     private static int eqmSteps(Block b) {
         int steps = steps(b);
-        int maxSteps = count(b, "max-steps", IntRange.POSITIVE);
+        int maxSteps = count(b, "max-steps", Limits.STEP_BUDGET);
         if (steps > maxSteps) {
             b.error("steps", "expected an integer <= max-steps = " + maxSteps + " (0 = max-steps)");
         }
@@ -111,8 +111,8 @@ final class SamplerCodec {
 
     private static Langevin langevin(Block b) {
         double[] sigma = Fields.ordered(b, "sigma-min", "sigma-max", NumberRange.POSITIVE, true);
-        return new Langevin(number(b, "epsilon", NumberRange.POSITIVE), count(b, "steps-per-level", IntRange.POSITIVE),
-                sigma[1], sigma[0], count(b, "levels", IntRange.atLeast(2)), flag(b, "paper-convention"),
+        return new Langevin(number(b, "epsilon", NumberRange.POSITIVE), count(b, "steps-per-level", Limits.STEP_BUDGET),
+                sigma[1], sigma[0], count(b, "levels", Limits.CHAIN), flag(b, "paper-convention"),
                 flag(b, "final-denoise"), word(b, "init", SamplerSpec.Init.class));
     }
 

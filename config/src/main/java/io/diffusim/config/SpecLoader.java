@@ -6,6 +6,8 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +22,8 @@ import java.util.TreeSet;
 public final class SpecLoader {
 
     private static final String SYNTAX = "(syntax)";
+    /** A spec is a few kilobytes; a megabyte is a mistake (or an attack), refused before parsing. */
+    static final long MAX_SPEC_BYTES = 1 << 20;
 
     private SpecLoader() {
     }
@@ -42,22 +46,39 @@ public final class SpecLoader {
         if (!Files.isRegularFile(file)) {
             throw single(file.toString(), "no such file");
         }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw single(file.toString(), "cannot read: " + e.getMessage());
+        }
+        if (size > MAX_SPEC_BYTES) {
+            throw single(source, tooLarge(size));
+        }
         Config parsed;
         try {
             parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
         } catch (ConfigException e) {
             throw single(source, describe(e));
+        } catch (StackOverflowError e) {
+            throw single(source, NESTED);
         }
         return read(parsed, file.toAbsolutePath().getParent(), source, withAnalyses);
     }
 
     /** Parses and validates spec text; relative paths resolve against {@code baseDir} (null: as given). */
     public static RunSpec parse(String hocon, Path baseDir) {
+        long size = hocon.getBytes(StandardCharsets.UTF_8).length;
+        if (size > MAX_SPEC_BYTES) {
+            throw single(SYNTAX, tooLarge(size));
+        }
         Config parsed;
         try {
             parsed = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setOriginDescription("spec"));
         } catch (ConfigException e) {
             throw single(SYNTAX, describe(e));
+        } catch (StackOverflowError e) {
+            throw single(SYNTAX, NESTED);
         }
         return read(parsed, baseDir == null ? null : baseDir.toAbsolutePath(), SYNTAX, true);
     }
@@ -69,6 +90,8 @@ public final class SpecLoader {
             resolved = parsed.resolve(ConfigResolveOptions.noSystem());
         } catch (ConfigException e) {
             throw single(source, describe(e));
+        } catch (StackOverflowError e) {
+            throw single(source, NESTED);
         }
         SpecErrors errors = new SpecErrors();
         Reference reference = Reference.get();
@@ -81,8 +104,13 @@ public final class SpecLoader {
         if (!root.containsKey("run")) {
             errors.add("run", "", "missing; expected a run { ... } block");
         }
-        Block run = Block.of("run", root.get("run"), reference.object("run"), new SpecContext(errors, reference, baseDir));
-        RunSpec spec = RunCodec.read(run, withAnalyses);
+        RunSpec spec;
+        try {
+            Block run = Block.of("run", root.get("run"), reference.object("run"), new SpecContext(errors, reference, baseDir));
+            spec = RunCodec.read(run, withAnalyses);
+        } catch (StackOverflowError e) {
+            throw single(source, NESTED);
+        }
         errors.throwIfAny();
         return spec;
     }
@@ -96,6 +124,12 @@ public final class SpecLoader {
                 Block.of("time-posterior", defaults, defaults, new SpecContext(errors, reference, null)));
         errors.throwIfAny();
         return posterior;
+    }
+
+    private static final String NESTED = "nested too deeply to read (a spec needs a few levels of { })";
+
+    private static String tooLarge(long bytes) {
+        return bytes + " bytes: a spec may have at most " + MAX_SPEC_BYTES + " bytes";
     }
 
     private static SpecException single(String key, String problem) {

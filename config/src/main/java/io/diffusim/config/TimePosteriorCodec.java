@@ -12,7 +12,6 @@ import java.util.OptionalDouble;
 final class TimePosteriorCodec {
 
     /** A quadrature needs two points at least. */
-    private static final IntRange GRID = IntRange.atLeast(2);
 
     private TimePosteriorCodec() {
     }
@@ -25,7 +24,7 @@ final class TimePosteriorCodec {
             b.error("t-hi", "expected a number > t-lo = " + NumberRange.show(tLo.getAsDouble()));
         }
         return new TimePosteriorSpec(prior, tLo, tHi, number(b, "p-mean", NumberRange.ANY),
-                number(b, "p-std", NumberRange.POSITIVE), count(b, "grid", GRID), count(b, "refine-grid", GRID));
+                number(b, "p-std", NumberRange.POSITIVE), count(b, "grid", Limits.GRID), count(b, "refine-grid", Limits.GRID));
     }
 
     static void write(TimePosteriorSpec posterior, Map<String, Object> out) {

@@ -76,7 +76,7 @@ class CrossFieldRulesTest {
 
         assertThat(errors).extracting(SpecError::message).containsExactly(
                 "run.analyses[1].kind = kl: already used by analyses[0]; each kind at most once",
-                "run.analyses[1].k = 0: expected an integer >= 1",
+                "run.analyses[1].k = 0: expected an integer in [1, 2147483647]",
                 "run.analyses[0].k = 5: expected an integer < min(particles, data.n) = 5");
     }
 

@@ -21,7 +21,7 @@ class SpecErrorsTest {
     void shouldRejectOutOfRangeValueWithTheContractMessage() {
         SpecError error = onlyErrorOf("run { " + MOONS + ", sampler { kind = ddim, steps = -5 } }");
 
-        assertThat(error.message()).isEqualTo("run.sampler.steps = -5: expected an integer >= 0");
+        assertThat(error.message()).isEqualTo("run.sampler.steps = -5: expected an integer in [0, 1000000]");
     }
 
     @Test
@@ -29,8 +29,33 @@ class SpecErrorsTest {
         List<SpecError> errors = errorsOf("run { " + MOONS + ", particles = -1, batch-size = 0 }");
 
         assertThat(errors).extracting(SpecError::message).containsExactly(
-                "run.particles = -1: expected an integer >= 1",
-                "run.batch-size = 0: expected an integer >= 1");
+                "run.particles = -1: expected an integer in [1, 100000000]",
+                "run.batch-size = 0: expected an integer in [1, 10000000]");
+    }
+
+    @Test
+    void shouldRefuseSizesNoMachineCanRunAndValuesBeyond32BitsNamingTheBound() {
+        List<SpecError> errors = errorsOf("run { data { kind = moons, n = 1000000000 }, particles = 1000000000,"
+                + " batch-size = 2147483647, process { kind = vp, timesteps = 1e9 }, record-every = 1e13 }");
+
+        assertThat(errors).extracting(SpecError::message).containsExactlyInAnyOrder(
+                "run.particles = 1000000000: expected an integer in [1, 100000000]",
+                "run.batch-size = 2147483647: expected an integer in [1, 10000000]",
+                "run.data.n = 1000000000: expected an integer in [1, 10000000]",
+                "run.process.timesteps = 1000000000: expected an integer in [2, 1000000]",
+                "run.record-every = 10000000000000: expected an integer in [1, 2147483647]");
+    }
+
+    @Test
+    void shouldNameASpecNestedTooDeeplyOrTooLargeInsteadOfFailingInside() {
+        String deep = "run { " + MOONS + ", x = " + "[".repeat(200_000) + "]".repeat(200_000) + " }";
+        assertThat(catchThrowableOfType(() -> SpecLoader.parse(deep, null), SpecException.class).errors())
+                .extracting(SpecError::message)
+                .containsExactly("(syntax): nested too deeply to read (a spec needs a few levels of { })");
+        String huge = "run { " + MOONS + ", name = \"" + "x".repeat((int) SpecLoader.MAX_SPEC_BYTES) + "\" }";
+        assertThat(catchThrowableOfType(() -> SpecLoader.parse(huge, null), SpecException.class).errors())
+                .extracting(SpecError::message).singleElement().asString()
+                .endsWith(": a spec may have at most 1048576 bytes");
     }
 
     @Test
@@ -98,14 +123,14 @@ class SpecErrorsTest {
         assertThat(errors).extracting(SpecError::message).contains(
                 "run.data = 5: expected an object { ... }",
                 "run.seed = [1]: expected an integer >= 0",
-                "run.model.rank = all: expected an integer >= 0");
+                "run.model.rank = all: expected an integer in [0, 1000000]");
     }
 
     @Test
     void shouldRejectFractionalIntegers() {
         SpecError error = onlyErrorOf("run { " + MOONS + ", record-every = 2.5 }");
 
-        assertThat(error.message()).isEqualTo("run.record-every = 2.5: expected an integer >= 1");
+        assertThat(error.message()).isEqualTo("run.record-every = 2.5: expected an integer in [1, 2147483647]");
     }
 
     @Test
