@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +56,8 @@ public final class SpecLoader {
         }
         Config parsed;
         try {
-            parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            parsed = ConfigFactory.parseFile(file.toFile(),
+                    ConfinedIncluder.options(file.toAbsolutePath().getParent()).setAllowMissing(false));
         } catch (ConfigException e) {
             throw single(source, describe(e));
         } catch (StackOverflowError e) {
@@ -74,7 +74,7 @@ public final class SpecLoader {
         }
         Config parsed;
         try {
-            parsed = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setOriginDescription("spec"));
+            parsed = ConfigFactory.parseString(hocon, ConfinedIncluder.options(baseDir).setOriginDescription("spec"));
         } catch (ConfigException e) {
             throw single(SYNTAX, describe(e));
         } catch (StackOverflowError e) {

@@ -15,12 +15,16 @@ import java.util.regex.Pattern;
 
 /**
  * Points from a delimited text file (docs/spec-reference.md {@code data.kind = csv}): a header row, one numeric column per
- * dimension and an optional integer {@code label} column; commas, or tabs when the header has no comma.
+ * dimension and an optional integer {@code label} column; commas, or tabs when the header has no comma. Only a
+ * regular file of at most {@link #MAX_BYTES} is read, and errors name lines and columns by number without quoting
+ * what the file holds: a spec submitted to the daemon must not be able to read a device or show another file.
  */
 public final class CsvDataset {
 
     /** Name of the optional integer label column. */
     public static final String LABEL = "label";
+    /** Far above any point set this tool samples against (10^7 points of a few columns); a larger file is refused. */
+    public static final long MAX_BYTES = 256L << 20;
 
     private CsvDataset() {
     }
@@ -28,10 +32,29 @@ public final class CsvDataset {
     /** The first n rows of the file (fewer if the file is shorter; none is an error). */
     public static Dataset read(Path path, int n) {
         Points.requireCount(n);
+        requireRegularFile(path);
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return parse(reader, path.toString(), n);
         } catch (NoSuchFileException e) {
             throw new DataFormatException(path.toString(), "no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    private static void requireRegularFile(Path path) {
+        if (!Files.exists(path)) {
+            throw new DataFormatException(path.toString(), "no such file");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new DataFormatException(path.toString(), "not a regular file (a directory, device or pipe)");
+        }
+        try {
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                throw new DataFormatException(path.toString(), size + " bytes: a CSV data set may have at most "
+                        + MAX_BYTES + " bytes");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
@@ -68,9 +91,9 @@ public final class CsvDataset {
             int d = 0;
             for (int c = 0; c < values.length; c++) {
                 if (c == labelColumn) {
-                    labels.add(label(values[c], source, lineNumber));
+                    labels.add(label(values[c], source, lineNumber, c + 1));
                 } else {
-                    row[d++] = number(values[c], source, lineNumber, names[c]);
+                    row[d++] = number(values[c], source, lineNumber, c + 1);
                 }
             }
             rows.add(row);
@@ -96,7 +119,7 @@ public final class CsvDataset {
                 throw new DataFormatException(source, line, "header column " + (c + 1) + " has no name");
             }
             if (!seen.add(names[c])) {
-                throw new DataFormatException(source, line, names[c], "duplicate column name in the header");
+                throw new DataFormatException(source, line, c + 1, "the same name as an earlier header column");
             }
             labelColumn = names[c].equals(LABEL) ? c : labelColumn;
             allNumeric &= isNumber(names[c]);
@@ -118,24 +141,24 @@ public final class CsvDataset {
         return cells;
     }
 
-    private static double number(String cell, String source, int line, String column) {
+    private static double number(String cell, String source, int line, int column) {
         double value;
         try {
             value = Double.parseDouble(cell);
         } catch (NumberFormatException e) {
-            throw new DataFormatException(source, line, column, "'" + cell + "' is not a number");
+            throw new DataFormatException(source, line, column, "not a number");
         }
         if (!Double.isFinite(value)) {
-            throw new DataFormatException(source, line, column, "'" + cell + "' is not finite");
+            throw new DataFormatException(source, line, column, "not finite (NaN or infinite)");
         }
         return value;
     }
 
-    private static int label(String cell, String source, int line) {
+    private static int label(String cell, String source, int line, int column) {
         try {
             return Integer.parseInt(cell);
         } catch (NumberFormatException e) {
-            throw new DataFormatException(source, line, LABEL, "'" + cell + "' is not an integer label");
+            throw new DataFormatException(source, line, column, "the '" + LABEL + "' column holds no integer label");
         }
     }
 

@@ -15,8 +15,8 @@ public final class DataFormatException extends IllegalArgumentException {
         super(file + ": line " + line + ": " + problem);
     }
 
-    /** A problem in one cell. */
-    public DataFormatException(String file, int line, String column, String problem) {
-        super(file + ": line " + line + ", column '" + column + "': " + problem);
+    /** A problem in one cell, its column counted from 1 (never quoted: messages carry no file contents). */
+    public DataFormatException(String file, int line, int column, String problem) {
+        super(file + ": line " + line + ", column " + column + ": " + problem);
     }
 }

@@ -63,7 +63,7 @@ class CsvDatasetTest {
         assertThatThrownBy(() -> CsvDataset.read(write("blank.csv", "x,,y\n1,2,3\n"), 1))
                 .hasMessageContaining("blank.csv: line 1").hasMessageContaining("column 2 has no name");
         assertThatThrownBy(() -> CsvDataset.read(write("twice.csv", "x,x\n1,2\n"), 1))
-                .hasMessageContaining("twice.csv: line 1, column 'x'").hasMessageContaining("duplicate");
+                .hasMessageContaining("twice.csv: line 1, column 2").hasMessageContaining("the same name as an earlier");
         assertThatThrownBy(() -> CsvDataset.read(write("labels.csv", "label\n1\n"), 1))
                 .hasMessageContaining("labels.csv: line 1").hasMessageContaining("no data columns");
     }
@@ -77,16 +77,31 @@ class CsvDatasetTest {
     }
 
     @Test
-    void shouldRejectNonNumericAndNonFiniteValuesNamingLineAndColumn() throws IOException {
-        assertThatThrownBy(() -> CsvDataset.read(write("word.csv", "x,y\n1,2\n3,abc\n"), 5))
-                .isInstanceOf(DataFormatException.class).hasMessageContaining("word.csv: line 3, column 'y'")
-                .hasMessageContaining("'abc' is not a number");
+    void shouldRejectNonNumericAndNonFiniteValuesNamingLineAndColumnWithoutQuotingThem() throws IOException {
+        assertThatThrownBy(() -> CsvDataset.read(write("word.csv", "x,y\n1,2\n3,secret\n"), 5))
+                .isInstanceOf(DataFormatException.class).hasMessage(dir.resolve("word.csv") + ": line 3, column 2: not a number");
         assertThatThrownBy(() -> CsvDataset.read(write("nan.csv", "x,y\nNaN,2\n"), 5))
-                .hasMessageContaining("nan.csv: line 2, column 'x'").hasMessageContaining("not finite");
+                .hasMessageContaining("nan.csv: line 2, column 1").hasMessageContaining("not finite");
         assertThatThrownBy(() -> CsvDataset.read(write("inf.csv", "x,y\n1,-Infinity\n"), 5))
-                .hasMessageContaining("inf.csv: line 2, column 'y'").hasMessageContaining("not finite");
+                .hasMessageContaining("inf.csv: line 2, column 2").hasMessageContaining("not finite");
         assertThatThrownBy(() -> CsvDataset.read(write("label.csv", "x,label\n1,2.5\n"), 5))
-                .hasMessageContaining("label.csv: line 2, column 'label'").hasMessageContaining("not an integer");
+                .hasMessageContaining("label.csv: line 2, column 2").hasMessageContaining("no integer label");
+    }
+
+    @Test
+    void shouldReadOnlyARegularFileOfBoundedSizeAndNeverQuoteIt() throws IOException {
+        assertThatThrownBy(() -> CsvDataset.read(Path.of("/dev/zero"), 5)).isInstanceOf(DataFormatException.class)
+                .hasMessage("/dev/zero: not a regular file (a directory, device or pipe)");
+        assertThatThrownBy(() -> CsvDataset.read(dir, 5)).hasMessageContaining("not a regular file");
+        Path big = dir.resolve("big.csv");
+        try (var file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(CsvDataset.MAX_BYTES + 1); // sparse: no disk used
+        }
+        assertThatThrownBy(() -> CsvDataset.read(big, 5))
+                .hasMessage(big + ": " + (CsvDataset.MAX_BYTES + 1) + " bytes: a CSV data set may have at most "
+                        + CsvDataset.MAX_BYTES + " bytes");
+        Path passwd = write("passwd.csv", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon\n");
+        assertThatThrownBy(() -> CsvDataset.read(passwd, 5)).message().doesNotContain("root").doesNotContain("daemon");
     }
 
     @Test
