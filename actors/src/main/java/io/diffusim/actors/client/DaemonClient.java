@@ -15,6 +15,7 @@ import io.diffusim.actors.protocol.FrontDoorCommand.SubmitReply;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -79,10 +80,20 @@ public final class DaemonClient implements AutoCloseable {
         return settings;
     }
 
-    /** Submits spec text whose relative paths resolve against {@code specDirectory} on the daemon's machine. */
+    /**
+     * Submits spec text whose relative paths resolve against {@code specDirectory} on the daemon's machine. An
+     * answer that does not come in time is asked for once more under the same request id, so a submission the daemon
+     * took but could not answer in time gives its run, never a second one.
+     */
     public SubmitReply submit(String specText, Path specDirectory) {
-        return ask(replyTo -> new FrontDoorCommand.Submit(specText, specDirectory.toString(), replyTo),
-                settings.askTimeout());
+        String requestId = UUID.randomUUID().toString();
+        Function<ActorRef<SubmitReply>, FrontDoorCommand> request =
+                replyTo -> new FrontDoorCommand.Submit(specText, specDirectory.toString(), requestId, replyTo);
+        try {
+            return ask(request, settings.askTimeout());
+        } catch (DaemonUnreachableException first) {
+            return ask(request, settings.askTimeout());
+        }
     }
 
     public List<RunStatus> list() {

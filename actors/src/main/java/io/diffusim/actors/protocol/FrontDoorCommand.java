@@ -13,7 +13,15 @@ public sealed interface FrontDoorCommand extends CborSerializable {
             org.apache.pekko.actor.typed.receptionist.ServiceKey.create(FrontDoorCommand.class, "diffusim-front-door");
 
     /** Validates and queues a run; answers {@link Submitted} or {@link Rejected} with every spec error. */
-    record Submit(String specText, String specDirectory, ActorRef<SubmitReply> replyTo) implements FrontDoorCommand {
+    /**
+     * A run to start. {@code requestId} (chosen by the client, null for none) makes a retry safe: the daemon answers a
+     * Submit whose id it has seen with the run that id started, instead of starting another.
+     */
+    record Submit(String specText, String specDirectory, String requestId, ActorRef<SubmitReply> replyTo)
+            implements FrontDoorCommand {
+        public Submit(String specText, String specDirectory, ActorRef<SubmitReply> replyTo) {
+            this(specText, specDirectory, null, replyTo);
+        }
     }
 
     record ListRuns(ActorRef<RunList> replyTo) implements FrontDoorCommand {

@@ -15,6 +15,7 @@ import io.diffusim.config.SpecException;
 import io.diffusim.config.SpecLoader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -30,6 +31,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * error, one line each, and nothing else changes; everything else goes to the {@link RunRegistry}.
  */
 public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final ActorRef<RunRegistry.Command> registry;
 
@@ -56,6 +59,10 @@ public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
     }
 
     private Behavior<FrontDoorCommand> onSubmit(Submit submit) {
+        if (submit.requestId() != null && !REQUEST_ID.matcher(submit.requestId()).matches()) {
+            submit.replyTo().tell(new Rejected(List.of("bad request id: expected 1-64 letters, digits or '-'")));
+            return this;
+        }
         RunSpec spec;
         try {
             Path directory = submit.specDirectory() == null ? null : Path.of(submit.specDirectory());
@@ -67,7 +74,7 @@ public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
             submit.replyTo().tell(new Rejected(List.of(Failures.message(e))));
             return this;
         }
-        registry.tell(new RunRegistry.Submit(spec, submit.replyTo()));
+        registry.tell(new RunRegistry.Submit(spec, submit.requestId(), submit.replyTo()));
         return this;
     }
 

@@ -38,7 +38,8 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
     public sealed interface Command {
     }
 
-    public record Submit(RunSpec spec, ActorRef<SubmitReply> replyTo) implements Command {
+    /** {@code requestId}: the client's id of this submission (null: none), so that a retry finds its run. */
+    public record Submit(RunSpec spec, String requestId, ActorRef<SubmitReply> replyTo) implements Command {
     }
 
     public record ListRuns(ActorRef<RunList> replyTo) implements Command {
@@ -83,6 +84,7 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
     private final RunSupervisor.Services services;
     private final Executor work;
     private final RunTable table = new RunTable();
+    private final SubmitRequests requests = new SubmitRequests();
     private final Map<String, ActorRef<RunSupervisor.Command>> live = new HashMap<>();
     private final Map<String, String> interrupted = new HashMap<>();
     private final Map<String, Integer> restarts = new HashMap<>();
@@ -141,7 +143,13 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
     }
 
     private Behavior<Command> onSubmit(Submit submit) {
+        String earlier = requests.run(submit.requestId());
+        if (earlier != null) {
+            submit.replyTo().tell(new FrontDoorCommand.Submitted(earlier));
+            return this;
+        }
         RunRecord run = persist(table.submit(submit.spec(), Instant.now()));
+        requests.started(submit.requestId(), run.id());
         submit.replyTo().tell(new FrontDoorCommand.Submitted(run.id()));
         startWaiting();
         return this;

@@ -68,9 +68,20 @@ final class DaemonFixture implements AutoCloseable {
     }
 
     FrontDoorCommand.SubmitReply submitReply(String specText) {
+        return submitReply(specText, null);
+    }
+
+    /** A submission under the client's {@code requestId} (null: none). */
+    FrontDoorCommand.SubmitReply submitReply(String specText, String requestId) {
         TestProbe<FrontDoorCommand.SubmitReply> probe = probe();
-        frontDoor.tell(new FrontDoorCommand.Submit(specText, null, probe.getRef()));
+        frontDoor.tell(new FrontDoorCommand.Submit(specText, null, requestId, probe.getRef()));
         return probe.receiveMessage(REPLY_TIMEOUT);
+    }
+
+    List<RunStatus> list() {
+        TestProbe<FrontDoorCommand.RunList> probe = probe();
+        frontDoor.tell(new FrontDoorCommand.ListRuns(probe.getRef()));
+        return probe.receiveMessage(REPLY_TIMEOUT).runs();
     }
 
     String submit(String specText) {
