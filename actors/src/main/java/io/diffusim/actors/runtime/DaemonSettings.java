@@ -14,9 +14,10 @@ import java.nio.file.Path;
  *                       ones are dropped for it
  * @param runRestarts   times a run is restarted from its checkpoint after its actors stopped for a reason outside
  *                      the run, before it is marked failed
+ * @param memoryLimit   bytes a submitted run may need at most ({@link Admission}); larger ones are refused
  */
 public record DaemonSettings(int maxEvalRows, int maxActiveRuns, Path runsDirectory, int observerBuffer,
-        int runRestarts) {
+        int runRestarts, long memoryLimit) {
 
     /** Tensor work runs here: model passes, particle batches, analysis steps (docs/architecture.md §3; {@link TensorWork}). */
     public static final String DEVICE_DISPATCHER = "diffusim.runtime.device-dispatcher";
@@ -38,6 +39,9 @@ public record DaemonSettings(int maxEvalRows, int maxActiveRuns, Path runsDirect
         if (runRestarts < 0) {
             throw new IllegalArgumentException("diffusim.runtime.run-restarts = " + runRestarts + ": expected >= 0");
         }
+        if (memoryLimit < 1) {
+            throw new IllegalArgumentException("diffusim.runtime.memory-limit = " + memoryLimit + ": expected > 0 bytes");
+        }
         if (runsDirectory == null) {
             throw new IllegalArgumentException("runsDirectory must not be null");
         }
@@ -45,7 +49,7 @@ public record DaemonSettings(int maxEvalRows, int maxActiveRuns, Path runsDirect
 
     /** The defaults for the rest: as diffusim-runtime.conf has them. */
     public DaemonSettings(int maxEvalRows, int maxActiveRuns, Path runsDirectory) {
-        this(maxEvalRows, maxActiveRuns, runsDirectory, 10_000, 3);
+        this(maxEvalRows, maxActiveRuns, runsDirectory, 10_000, 3, halfOfPhysicalMemory());
     }
 
     /** The settings under {@code diffusim.runtime} of {@code config}; relative paths resolve against {@code dataDir}. */
@@ -53,7 +57,19 @@ public record DaemonSettings(int maxEvalRows, int maxActiveRuns, Path runsDirect
         Config runtime = config.getConfig("diffusim.runtime");
         return new DaemonSettings(runtime.getInt("max-eval-rows"), runtime.getInt("max-active-runs"),
                 dataDir.resolve(runtime.getString("runs-directory")).toAbsolutePath().normalize(),
-                runtime.getInt("observer-buffer"), runtime.getInt("run-restarts"));
+                runtime.getInt("observer-buffer"), runtime.getInt("run-restarts"), memoryLimit(runtime));
+    }
+
+    /** {@code memory-limit}: a size such as {@code 12 GiB}, or {@code auto} for half the machine's memory. */
+    private static long memoryLimit(Config runtime) {
+        String value = runtime.getValue("memory-limit").unwrapped().toString().trim();
+        return value.equals("auto") ? halfOfPhysicalMemory() : runtime.getBytes("memory-limit");
+    }
+
+    private static long halfOfPhysicalMemory() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean hotspot ? hotspot.getTotalMemorySize() / 2
+                : Long.MAX_VALUE;
     }
 
     /** Where the output directory of run {@code runId} is written. */

@@ -15,6 +15,7 @@ import io.diffusim.config.SpecException;
 import io.diffusim.config.SpecLoader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -35,14 +36,22 @@ public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final ActorRef<RunRegistry.Command> registry;
+    private final long memoryLimit;
 
-    private FrontDoor(ActorContext<FrontDoorCommand> context, ActorRef<RunRegistry.Command> registry) {
+    private FrontDoor(ActorContext<FrontDoorCommand> context, ActorRef<RunRegistry.Command> registry, long memoryLimit) {
         super(context);
         this.registry = registry;
+        this.memoryLimit = memoryLimit;
     }
 
+    /** A front door that admits runs of any size. */
     public static Behavior<FrontDoorCommand> create(ActorRef<RunRegistry.Command> registry) {
-        return Behaviors.setup(context -> new FrontDoor(context, registry));
+        return create(registry, Long.MAX_VALUE);
+    }
+
+    /** @param memoryLimit bytes a run may need at most ({@link Admission}); a larger one is rejected at submit */
+    public static Behavior<FrontDoorCommand> create(ActorRef<RunRegistry.Command> registry, long memoryLimit) {
+        return Behaviors.setup(context -> new FrontDoor(context, registry, memoryLimit));
     }
 
     @Override
@@ -72,6 +81,11 @@ public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
             return this;
         } catch (IllegalArgumentException e) {
             submit.replyTo().tell(new Rejected(List.of(Failures.message(e))));
+            return this;
+        }
+        Optional<String> tooLarge = Admission.refusal(spec, memoryLimit);
+        if (tooLarge.isPresent()) {
+            submit.replyTo().tell(new Rejected(List.of(tooLarge.get())));
             return this;
         }
         registry.tell(new RunRegistry.Submit(spec, submit.requestId(), submit.replyTo()));

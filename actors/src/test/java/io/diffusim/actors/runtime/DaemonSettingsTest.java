@@ -19,6 +19,16 @@ class DaemonSettingsTest {
     }
 
     @Test
+    void theMemoryLimitIsASizeOrHalfTheMachine() {
+        DaemonSettings sized = DaemonSettings.from(ConfigFactory.parseString("diffusim.runtime.memory-limit = 12 GiB")
+                .withFallback(ConfigFactory.load()), Path.of("/d"));
+        assertThat(sized.memoryLimit()).isEqualTo(12L << 30);
+        long physical = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize();
+        assertThat(DaemonSettings.from(ConfigFactory.load(), Path.of("/d")).memoryLimit()).isEqualTo(physical / 2);
+    }
+
+    @Test
     void aCapBelowOneRowIsRejectedNamingTheSetting() {
         assertThatThrownBy(() -> DaemonSettings.from(ConfigFactory.parseString("diffusim.runtime.max-eval-rows = 0")
                 .withFallback(ConfigFactory.load()), Path.of("/d")))
