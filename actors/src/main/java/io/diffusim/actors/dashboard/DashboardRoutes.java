@@ -69,7 +69,7 @@ import org.apache.pekko.stream.javadsl.Source;
  * GET  /assets/..., /webjars/... scripts and styles from the classpath
  * </pre>
  * A malformed run id, action or file name is 400, an unknown run or file 404, the output of a run that is not done
- * 409, each with a one-line JSON error.
+ * 409, a damaged output file 500 naming it, each with a one-line JSON error.
  */
 final class DashboardRoutes {
 
@@ -176,7 +176,13 @@ final class DashboardRoutes {
                 return CompletableFuture.completedFuture(json(StatusCodes.CONFLICT, DashboardJson.error("run " + id
                         + " is " + status.status().state() + ": its output is written when it is done")));
             }
-            return CompletableFuture.supplyAsync(() -> answer.apply(runsDirectory.resolve(id)), files);
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return answer.apply(runsDirectory.resolve(id));
+                } catch (IllegalStateException damaged) {
+                    return json(StatusCodes.INTERNAL_SERVER_ERROR, DashboardJson.error(damaged.getMessage()));
+                }
+            }, files);
         });
     }
 

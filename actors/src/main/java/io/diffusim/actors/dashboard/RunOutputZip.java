@@ -1,5 +1,6 @@
 package io.diffusim.actors.dashboard;
 
+import io.diffusim.actors.runtime.OutputChecksums;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,9 @@ final class RunOutputZip {
     private RunOutputZip() {
     }
 
+    /** @throws IllegalStateException naming a file whose bytes changed since the run ended */
     static byte[] of(Path directory) {
+        OutputChecksums.verify(directory);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> walk = Files.walk(directory)) {
             List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();

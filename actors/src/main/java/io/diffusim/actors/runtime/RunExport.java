@@ -34,6 +34,7 @@ final class RunExport {
         if (!Files.isDirectory(source)) {
             throw new IllegalStateException("the output of the run is missing: no directory " + source);
         }
+        OutputChecksums.verify(source);
         Path out = Path.of(outDirectory).toAbsolutePath().normalize();
         try {
             RunFiles.prepare(out);

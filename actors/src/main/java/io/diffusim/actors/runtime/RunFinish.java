@@ -52,6 +52,7 @@ record RunFinish(String runId, RunSpec spec, Dataset data, List<RunAnalysis> ana
             RunOutput.write(directory, new RunOutput.Contents(runId, spec, data, Instant.ofEpochSecond(0, submittedNs),
                     Instant.now(), RunStates.DONE, samples, rows, RunOutput.summaryMetrics(analyses), times,
                     FinalSamples.meanNfe(states, spec.particles())));
+            OutputChecksums.write(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("writing the output of run " + runId + " to " + directory + " failed", e);
         }

@@ -130,6 +130,28 @@ class DaemonRunTest {
     }
 
     @Test
+    void aDoneRunsOutputCarriesChecksumsAndADamagedFileFailsTheExportNamingIt() throws Exception {
+        String spec = RunSpecs.moons(6);
+        String id = daemon.submit(spec);
+        assertThat(daemon.awaitEnd(id).state()).isEqualTo("done");
+        Path output = dir.resolve("data").resolve("runs").resolve(id);
+        Process check = new ProcessBuilder("sha256sum", "--quiet", "-c", "checksums.sha256").directory(output.toFile())
+                .redirectErrorStream(true).start();
+        String said = new String(check.getInputStream().readAllBytes());
+        assertThat(check.waitFor()).as("sha256sum -c: " + said).isZero();
+        assertThat(Files.readAllLines(output.resolve("checksums.sha256"))).anyMatch(l -> l.endsWith("  samples.csv"))
+                .anyMatch(l -> l.endsWith("  plots/samples.png")).anyMatch(l -> l.endsWith("  manifest.json"));
+        daemon.assertExportIsTheLocalRun(id, spec, dir.resolve("checked"));
+
+        byte[] samples = Files.readAllBytes(output.resolve("samples.csv"));
+        samples[samples.length / 2] ^= 0x5a;
+        Files.write(output.resolve("samples.csv"), samples);
+        assertThat(daemon.export(id, dir.resolve("export-damaged"))).isEqualTo(new FrontDoorCommand.ExportFailed(
+                "samples.csv of " + output + " is damaged: its SHA-256 differs from the one written when the run ended"
+                        + " (checksums.sha256)"));
+    }
+
+    @Test
     void stopEndsARunAndItCannotBeExported() throws IOException {
         String id = daemon.submit(RunSpecs.moons(4).replace("timesteps = 20", "timesteps = 1000"));
         RunStatus running = daemon.await(id, s -> s.stepsPerSecond() > 0);
