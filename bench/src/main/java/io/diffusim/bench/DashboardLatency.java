@@ -75,8 +75,10 @@ public final class DashboardLatency {
         try (DaemonProcess daemon = DaemonProcess.start(work.resolve("data"), "127.0.0.1", 0,
                 (dir, config) -> DaemonMain.parts(dir, config, List.of(new RunObserver("dashboard", hub)), health));
                 DaemonClient client = DaemonClient.connect(DaemonLocation.find(daemon.dataDir(), null))) {
-            Dashboard dashboard = Dashboard.start(daemon.system(), hub, health, "127.0.0.1", settings);
+            Dashboard dashboard = Dashboard.start(daemon.system(), hub, health, "127.0.0.1", settings,
+                    daemon.runsDirectory());
             String id = BenchRuns.submit(client, SPEC.formatted(timesteps), work);
+            browser.get(dashboard.loginUrl());
             browser.get(dashboard.url() + "runs/" + id);
             BenchRuns.awaitDone(client, List.of(id), BenchRuns.QUIET_POLL_MS);
             Thread.sleep(1000);

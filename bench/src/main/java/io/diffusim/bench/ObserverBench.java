@@ -61,7 +61,8 @@ public final class ObserverBench {
                         (dir, config) -> DaemonMain.parts(dir, config, bad, health));
                 DaemonClient plainClient = DaemonClient.connect(DaemonLocation.find(plain.dataDir(), null));
                 DaemonClient watchedClient = DaemonClient.connect(DaemonLocation.find(watched.dataDir(), null))) {
-            Dashboard dashboard = Dashboard.start(watched.system(), hub, health, "127.0.0.1", settings);
+            Dashboard dashboard = Dashboard.start(watched.system(), hub, health, "127.0.0.1", settings,
+                    watched.runsDirectory());
             run(plainClient, text, spec, work.resolve("warm-plain"));
             run(watchedClient, text, spec, work.resolve("warm-watched"));
             double[] ratios = new double[ROUNDS];
@@ -95,7 +96,7 @@ public final class ObserverBench {
         List<Double> latenciesMs = new ArrayList<>();
         String id = BenchRuns.submit(client, text, spec.getParent());
         while (!client.status(id).ended()) {
-            resetMidStream(dashboard.port(), id);
+            resetMidStream(dashboard.port(), dashboard.token(), id);
             long start = System.nanoTime();
             RunStatus status = client.status(id);
             latenciesMs.add((System.nanoTime() - start) / 1e6);
@@ -120,10 +121,11 @@ public final class ObserverBench {
     }
 
     /** A page that opens the run's feed, reads its first event, and resets the connection. */
-    private static void resetMidStream(int port, String id) throws IOException {
+    private static void resetMidStream(int port, String token, String id) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(("GET /api/runs/" + id + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            socket.getOutputStream().write(("GET /api/runs/" + id + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + token + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
             StringBuilder seen = new StringBuilder();

@@ -65,13 +65,13 @@ final class DemoCommand implements Callable<Integer> {
                 DaemonClient client = DaemonClient.connect(DaemonLocation.find(daemon.dataDir(), null))) {
             err.println("diffusim demo: daemon on " + daemon.host() + ":" + daemon.port() + ", data dir "
                     + daemon.dataDir() + "; submitting " + spec);
-            err.println("diffusim demo: watch it live at " + started.dashboard().url());
+            err.println("diffusim demo: watch it live at " + started.dashboard().loginUrl());
             err.flush();
             int exit = runDemo(client, spec, RunFollower.advertised(daemon.dataDir(), client));
             if (exit != ExitCode.OK || exitWhenDone) {
                 return exit;
             }
-            err.println("diffusim demo: the daemon keeps serving: dashboard " + started.dashboard().url()
+            err.println("diffusim demo: the daemon keeps serving: dashboard " + started.dashboard().loginUrl()
                     + ", bin/diffusim list --data-dir " + daemon.dataDir() + "; Ctrl-C stops it");
             err.flush();
             daemon.awaitTermination();

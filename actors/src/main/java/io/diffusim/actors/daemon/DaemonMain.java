@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.diffusim.actors.dashboard.Dashboard;
 import io.diffusim.actors.dashboard.DashboardHub;
+import io.diffusim.actors.dashboard.DashboardLink;
 import io.diffusim.actors.dashboard.DashboardSettings;
 import io.diffusim.actors.runtime.Daemon;
 import io.diffusim.actors.runtime.DaemonHealth;
@@ -45,7 +46,8 @@ public final class DaemonMain {
         Started started = start(dataDir, bind, port, httpPort);
         DaemonProcess daemon = started.daemon();
         out.println("diffusim daemon on " + daemon.host() + ":" + daemon.port() + ", data dir " + daemon.dataDir());
-        out.println("dashboard on " + started.dashboard().url());
+        out.println("dashboard on " + started.dashboard().loginUrl() + " (the link holds its token; also in "
+                + DashboardLink.NAME + " in the data dir)");
         out.flush();
         return daemon.awaitTermination();
     }
@@ -62,8 +64,10 @@ public final class DaemonMain {
         DaemonProcess daemon = DaemonProcess.start(dataDir, bind, port,
                 (dir, config) -> parts(dir, config, List.of(new RunObserver("dashboard", hub)), health));
         try {
-            Path runs = DaemonSettings.from(daemon.system().settings().config(), daemon.dataDir()).runsDirectory();
-            return new Started(daemon, Dashboard.start(daemon.system(), hub, health, bind, dashboardSettings, runs));
+            Dashboard dashboard = Dashboard.start(daemon.system(), hub, health, bind, dashboardSettings,
+                    daemon.runsDirectory());
+            DashboardLink.write(daemon.dataDir(), dashboard.loginUrl());
+            return new Started(daemon, dashboard);
         } catch (RuntimeException e) {
             daemon.close();
             throw e;

@@ -3,6 +3,7 @@ package io.diffusim.actors.daemon;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.diffusim.actors.runtime.DaemonFailure;
+import io.diffusim.actors.runtime.DaemonSettings;
 import io.diffusim.actors.stream.StreamAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -127,6 +128,11 @@ public final class DaemonProcess implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** Where the daemon writes its ended runs' output directories ({@code diffusim.runtime.runs-directory}). */
+    public Path runsDirectory() {
+        return DaemonSettings.from(system.settings().config(), dataDir).runsDirectory();
     }
 
     public ActorSystem<Void> system() {

@@ -33,9 +33,11 @@ public final class Dashboard {
     private static final String CHART_JS_POM = "META-INF/maven/org.webjars.npm/chart.js/pom.properties";
 
     private final ServerBinding binding;
+    private final DashboardAccess access;
 
-    private Dashboard(ServerBinding binding) {
+    private Dashboard(ServerBinding binding, DashboardAccess access) {
         this.binding = binding;
+        this.access = access;
     }
 
     /**
@@ -46,15 +48,16 @@ public final class Dashboard {
             DashboardSettings settings, Path runsDirectory) {
         FrontDoorAsk frontDoor = new FrontDoorAsk(frontDoor(system), system, settings.askTimeout());
         DashboardPages pages = new DashboardPages("/webjars/chart.js/" + chartJsVersion() + "/dist/chart.umd.js");
+        DashboardAccess access = DashboardAccess.withFreshToken();
         DashboardRoutes routes = new DashboardRoutes(frontDoor, hub, health, settings, pages,
                 Materializer.matFromSystem(system), runsDirectory,
-                system.dispatchers().lookup(DispatcherSelector.blocking()));
+                system.dispatchers().lookup(DispatcherSelector.blocking()), access);
         try {
             ServerBinding binding = Http.get(system).newServerAt(host, settings.port()).bind(routes.route())
                     .toCompletableFuture().get(BIND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             binding.addToCoordinatedShutdown(UNBIND_DEADLINE, system);
             binding.whenTerminated().thenRun(() -> onServerStopped(system, health, binding));
-            return new Dashboard(binding);
+            return new Dashboard(binding, access);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IllegalArgumentException("cannot serve the dashboard on " + host + ":" + settings.port() + ": "
@@ -90,6 +93,16 @@ public final class Dashboard {
     /** The dashboard's address, e.g. {@code http://127.0.0.1:8470/}. */
     public String url() {
         return "http://" + binding.localAddress().getHostString() + ":" + port() + "/";
+    }
+
+    /** The link that lets a browser in: {@code http://127.0.0.1:8470/login?token=T}. */
+    public String loginUrl() {
+        return url() + "login?token=" + access.token();
+    }
+
+    /** The token scripts send as {@code Authorization: Bearer TOKEN}. */
+    public String token() {
+        return access.token();
     }
 
     private static ActorRef<FrontDoorCommand> frontDoor(ActorSystem<?> system) {

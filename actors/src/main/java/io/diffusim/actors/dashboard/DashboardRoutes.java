@@ -66,8 +66,10 @@ import org.apache.pekko.stream.javadsl.Source;
  * GET  /api/runs/{id}/plots/{f}  a PNG of a done run's plots directory (samples.png, one per series)
  * GET  /api/runs/{id}/output.zip a done run's output directory as a zip (what export copies)
  * POST /api/runs/{id}/{action}   pause | resume | stop, the CLI's Control message
- * GET  /assets/..., /webjars/... scripts and styles from the classpath
+ * GET  /assets/..., /webjars/... scripts and styles from the classpath (the only paths open to all)
+ * GET  /login?token=T             sets the token cookie and redirects to /
  * </pre>
+ * Everything but the assets and the login needs the token ({@link DashboardAccess}): 401 without it.
  * A malformed run id, action or file name is 400, an unknown run or file 404, the output of a run that is not done
  * 409, a damaged output file 500 naming it, each with a one-line JSON error.
  */
@@ -85,10 +87,11 @@ final class DashboardRoutes {
     private final Materializer materializer;
     private final Path runsDirectory;
     private final Executor files;
+    private final DashboardAccess access;
 
     /** @param runsDirectory where done runs' output directories are; {@code files} reads them (blocking work) */
     DashboardRoutes(FrontDoorAsk frontDoor, DashboardHub hub, DaemonHealth health, DashboardSettings settings,
-            DashboardPages pages, Materializer materializer, Path runsDirectory, Executor files) {
+            DashboardPages pages, Materializer materializer, Path runsDirectory, Executor files, DashboardAccess access) {
         this.frontDoor = frontDoor;
         this.hub = hub;
         this.health = health;
@@ -97,19 +100,22 @@ final class DashboardRoutes {
         this.materializer = materializer;
         this.runsDirectory = runsDirectory;
         this.files = files;
+        this.access = access;
     }
 
     Route route() {
         return concat(
-                pathSingleSlash(() -> get(this::runList)),
-                pathPrefix("runs", () -> path(PathMatchers.segment(), id -> get(() -> runPage(id)))),
-                pathPrefix("api", () -> concat(
-                        path("health", () -> get(this::health)),
-                        pathPrefix("runs", () -> concat(
-                                pathEnd(() -> get(this::runListJson)),
-                                pathPrefix(PathMatchers.segment(), this::runApi))))),
                 pathPrefix("assets", () -> get(() -> getFromResourceDirectory("io/diffusim/actors/dashboard/assets"))),
-                pathPrefix("webjars", () -> get(() -> getFromResourceDirectory("META-INF/resources/webjars"))));
+                pathPrefix("webjars", () -> get(() -> getFromResourceDirectory("META-INF/resources/webjars"))),
+                path("login", () -> get(access::login)),
+                access.guard(() -> concat(
+                        pathSingleSlash(() -> get(this::runList)),
+                        pathPrefix("runs", () -> path(PathMatchers.segment(), id -> get(() -> runPage(id)))),
+                        pathPrefix("api", () -> concat(
+                                path("health", () -> get(this::health)),
+                                pathPrefix("runs", () -> concat(
+                                        pathEnd(() -> get(this::runListJson)),
+                                        pathPrefix(PathMatchers.segment(), this::runApi))))))));
     }
 
     private Route runList() {

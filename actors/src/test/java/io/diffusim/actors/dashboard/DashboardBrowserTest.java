@@ -39,6 +39,7 @@ class DashboardBrowserTest {
             String id = fixture.submit(DashboardFixture.moons("watched", 256, 400,
                     "{ kind = nearest-neighbour }, { kind = w1 }, " + DashboardHttpTest.NOISE_POSTERIOR, 20));
             try {
+                browser.get(fixture.loginUrl());
                 browser.get(fixture.url("/runs/" + id));
                 WebDriverWait wait = new WebDriverWait(browser, WAIT);
                 long first = wait.until(b -> positive(chartPoints(b)));
@@ -115,6 +116,7 @@ class DashboardBrowserTest {
             String id = fixture.submit(DashboardFixture.moons("finished", 24, 10,
                     "{ kind = nearest-neighbour }, " + DashboardHttpTest.NOISE_POSTERIOR, 5));
             assertThat(fixture.await(id, RunStatus::ended).state()).isEqualTo("done");
+            browser.get(fixture.loginUrl());
             browser.get(fixture.url("/runs/" + id));
             WebDriverWait wait = new WebDriverWait(browser, WAIT);
             WebElement copied = wait.until(b -> b.findElements(

@@ -52,7 +52,7 @@ class DashboardChurnTest {
             fixture.await(id, s -> s.step() >= 2);
             int port = fixture.dashboard.port();
             for (int i = 0; i < 10; i++) {
-                resetMidStream(port, id);
+                resetMidStream(port, fixture.bearer(), id);
                 RunStatus status = fixture.status(id);
                 // the first disconnects land mid-run; the run may end while the later ones go on
                 assertThat(status.state()).as("after disconnect " + (i + 1)).isIn(i < 3 ? List.of("running")
@@ -64,7 +64,7 @@ class DashboardChurnTest {
                 List<Future<?>> all = new ArrayList<>();
                 for (int i = 0; i < 20; i++) {
                     all.add(pages.submit(() -> {
-                        resetMidStream(port, id);
+                        resetMidStream(port, fixture.bearer(), id);
                         return null;
                     }));
                 }
@@ -121,11 +121,11 @@ class DashboardChurnTest {
     }
 
     /** Opens the run's live feed on a raw socket, reads its first bytes, then resets the connection (no FIN). */
-    private static void resetMidStream(int port, String id) throws IOException {
+    private static void resetMidStream(int port, String bearer, String id) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(("GET /api/runs/" + id + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "Authorization: " + bearer + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
             StringBuilder seen = new StringBuilder();
             while (!seen.toString().contains("event: init") && !seen.toString().contains("event:init")) {

@@ -72,8 +72,8 @@ final class DashboardFixture implements AutoCloseable {
             return new DaemonProcess.Parts(Daemon.create(store, DaemonSettings.from(config, dir), all, health), store);
         });
         try {
-            Path runs = DaemonSettings.from(daemon.system().settings().config(), daemon.dataDir()).runsDirectory();
-            Dashboard dashboard = Dashboard.start(daemon.system(), hub, health, "127.0.0.1", settings, runs);
+            Dashboard dashboard = Dashboard.start(daemon.system(), hub, health, "127.0.0.1", settings,
+                    daemon.runsDirectory());
             ActorRef<FrontDoorCommand> frontDoor = Adapter.toTyped(daemon.system().classicSystem()
                     .actorSelection("/user/" + Daemon.FRONT_DOOR_NAME).resolveOne(TIMEOUT).toCompletableFuture().join());
             return new DashboardFixture(daemon, dashboard, hub, frontDoor);
@@ -112,16 +112,40 @@ final class DashboardFixture implements AutoCloseable {
         return dashboard.url() + path.substring(1);
     }
 
+    /** The link that lets a browser in (sets the token cookie). */
+    String loginUrl() {
+        return dashboard.loginUrl();
+    }
+
+    /** The {@code Authorization} header value every request of this fixture carries. */
+    String bearer() {
+        return "Bearer " + dashboard.token();
+    }
+
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
+        return send(authorized(path).GET());
     }
 
     HttpResponse<byte[]> getBytes(String path) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), HttpResponse.BodyHandlers.ofByteArray());
+        return send(authorized(path).GET(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<String> post(String path) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).POST(HttpRequest.BodyPublishers.noBody()));
+        return send(authorized(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** A request without the token, or with the headers given as name, value pairs. */
+    HttpResponse<String> send(String method, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    private HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", bearer());
     }
 
     HttpClient http() {

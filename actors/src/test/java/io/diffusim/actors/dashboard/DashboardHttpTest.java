@@ -49,6 +49,42 @@ class DashboardHttpTest {
     }
 
     @Test
+    void shouldServeOnlyTheAssetsWithoutTheTokenAndLetTheLoginLinkIn() throws IOException {
+        for (String path : List.of("/", "/api/runs", "/api/health", "/runs/any")) {
+            HttpResponse<String> refused = fixture.send("GET", path);
+            assertThat(refused.statusCode()).as(path).isEqualTo(401);
+            assertThat(JSON.readTree(refused.body()).get("error").asText()).startsWith("the dashboard needs its token");
+        }
+        assertThat(fixture.send("GET", "/api/runs", "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
+        assertThat(fixture.send("GET", "/assets/run.js").statusCode()).isEqualTo(200);
+        assertThat(fixture.send("GET", "/login?token=wrong").statusCode()).isEqualTo(401);
+
+        String token = fixture.bearer().substring("Bearer ".length());
+        HttpResponse<String> login = fixture.send("GET", "/login?token=" + token);
+        assertThat(login.statusCode()).isEqualTo(303);
+        assertThat(login.headers().firstValue("Location")).hasValue("/");
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).isEqualTo(DashboardAccess.COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+        assertThat(fixture.send("GET", "/api/runs", "Cookie", cookie.substring(0, cookie.indexOf(';'))).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseAControlPostFromAnotherSitesPage() throws IOException {
+        String id = fixture.submit(DashboardFixture.moons("cross-site", 24, 5_000, "", 50));
+        fixture.await(id, s -> s.state().equals("running"));
+        HttpResponse<String> forged = fixture.send("POST", "/api/runs/" + id + "/stop", "Authorization",
+                fixture.bearer(), "Origin", "http://evil.example", "Content-Type", "text/plain");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(forged.body()).get("error").asText())
+                .isEqualTo("a control request from another site's page (Origin http://evil.example) is refused");
+        assertThat(fixture.status(id).state()).isEqualTo("running");
+        String own = fixture.url("/").replaceAll("/$", "");
+        assertThat(fixture.send("POST", "/api/runs/" + id + "/stop", "Authorization", fixture.bearer(), "Origin", own)
+                .statusCode()).as("the dashboard's own page").isEqualTo(200);
+    }
+
+    @Test
     void shouldNameEveryRunIdOnTheRunList() throws IOException {
         String first = fixture.submit(DashboardFixture.moons("listed-a", 24, 10, "", 5));
         String second = fixture.submit(DashboardFixture.moons("listed-b", 24, 10, "", 5));
@@ -181,7 +217,7 @@ class DashboardHttpTest {
     void shouldDecimateALongSeriesOnTheServerAndSaySo() throws IOException {
         String id = fixture.submit(DashboardFixture.moons("long", 16, 120, NOISE_POSTERIOR, 40));
         fixture.await(id, s -> s.state().equals("done"));
-        List<SseReader.Event> events = SseReader.readUntil(fixture.http(), fixture.url("/api/runs/" + id + "/events"),
+        List<SseReader.Event> events = SseReader.readUntil(fixture.http(), fixture.url("/api/runs/" + id + "/events"), fixture.bearer(),
                 got -> !got.isEmpty());
         assertThat(events.get(0).type()).isEqualTo("init");
         JsonNode init = JSON.readTree(events.get(0).data());

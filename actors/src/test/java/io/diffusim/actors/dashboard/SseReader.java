@@ -21,8 +21,10 @@ final class SseReader {
     private SseReader() {
     }
 
-    static List<Event> readUntil(HttpClient http, String url, Predicate<List<Event>> done) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET().build();
+    /** @param bearer the {@code Authorization} header value (the dashboard's token) */
+    static List<Event> readUntil(HttpClient http, String url, String bearer, Predicate<List<Event>> done) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
+                .header("Authorization", bearer).GET().build();
         HttpResponse<Stream<String>> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofLines());
