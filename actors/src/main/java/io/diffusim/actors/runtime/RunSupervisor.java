@@ -253,6 +253,10 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         Map<Integer, Checkpoint> checkpoints = log.takeDue(message.step());
         if (!checkpoints.isEmpty()) {
             services.store().tell(new StateStore.PutCheckpoints(record.id(), checkpoints, storeFailures));
+            if (record.interruptions() > 0) {
+                // a checkpoint past the resume point: the run is making progress, not taking the daemon down
+                update(record.withInterruptions(0));
+            }
         }
         progress(message.step() + 1, !checkpoints.isEmpty());
         return next();

@@ -37,7 +37,13 @@ final class RunTable {
         for (RunRecord run : stored) {
             put(run);
             lastSubmittedNs = Math.max(lastSubmittedNs, run.submittedNs());
-            if (run.state().equals(RunStates.QUEUED) || run.state().equals(RunStates.RUNNING)) {
+            if (run.state().equals(RunStates.RUNNING) && run.interruptions() > 0) {
+                changed.add(changed(run.withState(RunStates.FAILED, "the daemon stopped twice while this run was"
+                        + " running, with no checkpoint written in between (the last time after step " + run.step()
+                        + "); it is not resumed again")));
+            } else if (run.state().equals(RunStates.RUNNING)) {
+                changed.add(enqueue(run.withInterruptions(1)));
+            } else if (run.state().equals(RunStates.QUEUED)) {
                 changed.add(enqueue(run));
             } else if (run.state().equals(RunStates.STOPPING)) {
                 changed.add(changed(run.withState(RunStates.STOPPED, null)));

@@ -65,6 +65,19 @@ final class ValueReader {
     }
 
     /** Checks the magic number and format version at the start of a value. */
+    /** The header's version, which must lie in [{@code oldest}, {@code newest}]. */
+    short expectHeader(int magic, short oldest, short newest) {
+        int m = readInt("magic");
+        if (m != magic) {
+            throw corrupt(String.format("magic 0x%08x, expected 0x%08x", m, magic));
+        }
+        short v = readShort("version");
+        if (v < oldest || v > newest) {
+            throw corrupt("format version " + v + ", this build reads " + oldest + " to " + newest);
+        }
+        return v;
+    }
+
     void expectHeader(int magic, short version) {
         int m = readInt("magic");
         if (m != magic) {

@@ -18,6 +18,21 @@ class RunRecordCodecTest {
     }
 
     @Test
+    void shouldKeepTheInterruptionsAndReadAVersion1RecordAsNeverInterrupted() {
+        RunRecord interrupted = StoreFixtures.run("r1", 7).withInterruptions(1);
+        byte[] v2 = RunRecordCodec.encode(interrupted);
+        assertThat(RunRecordCodec.decode("r1", v2)).isEqualTo(interrupted);
+        // version 1: the same bytes without the interruptions int, which sits just before the (last) error flag byte
+        int afterSubmitted = v2.length - 1 - Integer.BYTES;
+        byte[] v1 = new byte[v2.length - Integer.BYTES];
+        System.arraycopy(v2, 0, v1, 0, afterSubmitted);
+        v1[v1.length - 1] = v2[v2.length - 1];
+        java.nio.ByteBuffer.wrap(v1).putShort(Integer.BYTES, (short) 1);
+        assertThat(java.nio.ByteBuffer.wrap(v2).getShort(Integer.BYTES)).as("the current version").isEqualTo((short) 2);
+        assertThat(RunRecordCodec.decode("r1", v1)).isEqualTo(interrupted.withInterruptions(0));
+    }
+
+    @Test
     void shouldNameTheRunWhenARecordIsTruncatedOrStoredUnderAnotherId() {
         byte[] value = RunRecordCodec.encode(StoreFixtures.run("r1", 1));
         assertThatThrownBy(() -> RunRecordCodec.decode("r1", Arrays.copyOf(value, value.length - 3)))
