@@ -179,7 +179,7 @@ public record MlpCheckpoint(MlpShape shape, String objective, String process, lo
     }
 
     private static INDArray readArray(DataInputStream in, long[] shape, DataType type) throws IOException {
-        int length = Math.toIntExact(shape[0] * shape[1]);
+        int length = Math.toIntExact(MlpParameters.length(shape));
         if (type == DataType.DOUBLE) {
             double[] values = new double[length];
             for (int i = 0; i < length; i++) {
@@ -191,6 +191,6 @@ public record MlpCheckpoint(MlpShape shape, String objective, String process, lo
         for (int i = 0; i < length; i++) {
             values[i] = in.readFloat();
         }
-        return Nd4j.create(values, shape, 'c');
+        return Nd4j.create(values, shape, DataType.FLOAT);
     }
 }

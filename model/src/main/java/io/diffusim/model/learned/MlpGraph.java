@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
@@ -39,19 +40,23 @@ public final class MlpGraph {
         initial.arrays().forEach((name, array) -> w.put(name, sd.var(name, array.dup())));
         int e = shape.embeddingSize();
 
+        // fused ops (x W + b in one, the MSE in one) where SameDiff has them: its cost is per op, not per flop
         SDVariable x = sd.placeHolder(X, type, -1, shape.inputs());
-        SDVariable h = embed(x, shape.inputs(), MlpShape.COORDINATE_SCALE, e, type, "x").mmul(w.get("in.wx"));
+        SDVariable ex = embed(x, shape.inputs(), MlpShape.COORDINATE_SCALE, e, type, "x");
+        SDVariable h;
         if (shape.timeInput()) {
             SDVariable t = sd.placeHolder(T, type, -1, 1);
-            h = h.add(embed(t, 1, MlpShape.TIME_SCALE, e, type, "t").mmul(w.get("in.wt")));
+            SDVariable et = embed(t, 1, MlpShape.TIME_SCALE, e, type, "t");
+            h = ex.mmul(w.get("in.wx")).add(sd.nn.linear(et, w.get("in.wt"), w.get("in.b")));
+        } else {
+            h = sd.nn.linear(ex, w.get("in.wx"), w.get("in.b"));
         }
-        h = h.add(w.get("in.b"));
         for (int k = 0; k < shape.blocks(); k++) {
-            h = h.add(sd.nn.relu(h, 0).mmul(w.get("block" + k + ".w")).add(w.get("block" + k + ".b")));
+            h = h.add(sd.nn.linear(sd.nn.relu(h, 0), w.get("block" + k + ".w"), w.get("block" + k + ".b")));
         }
-        SDVariable out = sd.nn.relu(h, 0).mmul(w.get("out.w")).add(OUT, w.get("out.b"));
+        SDVariable out = sd.nn.linear(OUT, sd.nn.relu(h, 0), w.get("out.w"), w.get("out.b"));
         SDVariable eps = sd.placeHolder(EPS, type, -1, shape.inputs());
-        sd.math.square(out.sub(eps)).mean(LOSS);
+        sd.loss.meanSquaredError(LOSS, eps, out, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT);
         sd.setLossVariables(LOSS);
 
         Map<String, INDArray> live = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import io.diffusim.model.denoise.Denoiser;
 import io.diffusim.model.process.ForwardProcess;
 import io.diffusim.model.process.VpDiscreteProcess;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -48,6 +49,9 @@ public final class MlpModels {
         MlpCheckpoint checkpoint;
         try {
             checkpoint = MlpCheckpoint.read(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("model.checkpoint = " + file + ": no such file; write it with "
+                    + "bin/diffusim train SPEC", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("model.checkpoint = " + file + ": " + e.getMessage(), e);
         }

@@ -16,7 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The first layer's weight is kept as two blocks, {@code in.wx} for the coordinates' embeddings and {@code in.wt}
  * for t's: {@code concat(e_x, e_t) W = e_x W_x + e_t W_t}, so neither training nor inference concatenates, and the
- * time part, the same for every particle of a sampler step, is computed once per step. Row vectors are {@code [1, n]}.
+ * time part, the same for every particle of a sampler step, is computed once per step. Biases are rank-1
+ * {@code [n]}, the form SameDiff's fused {@code x W + b} takes.
  */
 public final class MlpParameters {
 
@@ -45,17 +46,26 @@ public final class MlpParameters {
         return names;
     }
 
-    /** The [rows, columns] shape of a named parameter. */
+    /** Elements of an array of shape {@code dims}. */
+    static long length(long[] dims) {
+        long n = 1;
+        for (long d : dims) {
+            n *= d;
+        }
+        return n;
+    }
+
+    /** The shape of a named parameter: {@code [rows, columns]} for weights, {@code [n]} for biases. */
     public static long[] shapeOf(MlpShape shape, String name) {
         int e = shape.embeddingSize();
         int w = shape.width();
         return switch (name) {
             case "in.wx" -> new long[] {(long) shape.inputs() * e, w};
             case "in.wt" -> new long[] {e, w};
-            case "in.b" -> new long[] {1, w};
+            case "in.b" -> new long[] {w};
             case "out.w" -> new long[] {w, shape.outputs()};
-            case "out.b" -> new long[] {1, shape.outputs()};
-            default -> name.endsWith(".w") ? new long[] {w, w} : new long[] {1, w};
+            case "out.b" -> new long[] {shape.outputs()};
+            default -> name.endsWith(".w") ? new long[] {w, w} : new long[] {w};
         };
     }
 
@@ -70,7 +80,7 @@ public final class MlpParameters {
         for (String name : names(shape)) {
             long[] dims = shapeOf(shape, name);
             double bound = 1.0 / Math.sqrt(fanIn(shape, name));
-            double[] values = new double[Math.toIntExact(dims[0] * dims[1])];
+            double[] values = new double[Math.toIntExact(length(dims))];
             for (int i = 0; i < values.length; i++) {
                 values[i] = (2 * random.nextDouble() - 1) * bound;
             }
