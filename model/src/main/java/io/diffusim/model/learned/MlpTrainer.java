@@ -53,22 +53,49 @@ public final class MlpTrainer {
 
     /** Runs every step and returns the trained state. */
     public MlpCheckpoint train(Progress progress) {
-        MlpGraph graph = new MlpGraph(MlpParameters.initial(shape, settings.seed(), settings.dataType()));
-        MlpParameters online = graph.parameters();
-        AdamW adam = new AdamW(online, settings.weightDecay());
-        Ema ema = new Ema(online.copy(settings.dataType()), settings.ema(), 0);
-        CosineDecay schedule = new CosineDecay(settings.lr(), settings.steps());
+        Session session = start();
         long t0 = System.nanoTime();
         for (int k = 0; k < settings.steps(); k++) {
+            double loss = session.step();
+            progress.onStep(k + 1, settings.steps(), loss, (System.nanoTime() - t0) * 1e-9);
+        }
+        return session.checkpoint();
+    }
+
+    /**
+     * A training in progress from fresh weights, one optimiser step at a time (what a benchmark times). The draws
+     * belong to the trainer, so one trainer makes one session.
+     */
+    public Session start() {
+        return new Session();
+    }
+
+    /** The graph, the optimiser and the EMA of one training. */
+    public final class Session {
+        private final MlpGraph graph = new MlpGraph(MlpParameters.initial(shape, settings.seed(), settings.dataType()));
+        private final MlpParameters online = graph.parameters();
+        private final AdamW adam = new AdamW(online, settings.weightDecay());
+        private final Ema ema = new Ema(online.copy(settings.dataType()), settings.ema(), 0);
+        private final CosineDecay schedule = new CosineDecay(settings.lr(), settings.steps());
+
+        private Session() {
+        }
+
+        /** One optimiser step on the next batch: gradients, clipping, AdamW, EMA; returns the batch's loss. */
+        public double step() {
             TrainingDraws.Batch batch = draws.next();
             MlpGraph.LossAndGradients step = graph.lossAndGradients(batch.xt(), batch.t(), batch.eps());
             Map<String, INDArray> gradients = step.gradients();
             GradientClip.clipInPlace(gradients, settings.gradClip());
-            adam.stepInPlace(online, gradients, schedule.lr(k));
+            adam.stepInPlace(online, gradients, schedule.lr(adam.step()));
             ema.update(online);
-            progress.onStep(k + 1, settings.steps(), step.loss(), (System.nanoTime() - t0) * 1e-9);
+            return step.loss();
         }
-        return new MlpCheckpoint(shape, "eps", process, adam.step(), ema.counter(), online, ema.average(),
-                adam.firstMoments(), adam.secondMoments());
+
+        /** The state so far. */
+        public MlpCheckpoint checkpoint() {
+            return new MlpCheckpoint(shape, "eps", process, adam.step(), ema.counter(), online, ema.average(),
+                    adam.firstMoments(), adam.secondMoments());
+        }
     }
 }
