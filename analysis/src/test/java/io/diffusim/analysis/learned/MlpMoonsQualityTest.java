@@ -36,8 +36,8 @@ class MlpMoonsQualityTest {
     /**
      * Copied fraction allowed, relative to that of an exact sampler. A sample counts as copied when it lies closer to
      * a training point than a third of the data's median spacing; in 2-D, independent draws from the data's own
-     * distribution already land that close for about {@code 1 - exp(-ln 2 / 9) = 7.4%} of samples (a Poisson
-     * estimate), so the bound is set against fresh draws of the data, not as an absolute number. The memorising
+     * distribution already land that close for about {@code 1 - exp(-ln 2 / 9) = 7.4%} of samples (known answer K25,
+     * docs/science.md §8), so the bound is set against fresh draws of the data, not as an absolute number. The memorising
      * empirical denoiser copies about 75% (docs/user-guide.md).
      */
     private static final double COPIED_OVER_EXACT = 1.25;

@@ -1,5 +1,7 @@
 package io.diffusim.model.learned;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,8 @@ public final class MlpGraph {
         sd.loss.meanSquaredError(LOSS, eps, out, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT);
         sd.setLossVariables(LOSS);
 
+        createGradientsQuietly(sd);
+
         Map<String, INDArray> live = new LinkedHashMap<>();
         w.forEach((name, variable) -> live.put(name, variable.getArr()));
         this.parameters = MlpParameters.of(shape, live);
@@ -113,6 +117,23 @@ public final class MlpGraph {
         }
         feed.put(EPS, eps);
         return feed;
+    }
+
+    /**
+     * Builds the backward graph now instead of on the first gradient call. ND4J 1.0.0-M2.1 prints one
+     * "Added differentiated op" line per op to System.out while doing so, which would land in the output of
+     * {@code bin/diffusim train}; the stream is swapped out for that moment only (graphs are built once per training).
+     */
+    private static void createGradientsQuietly(SameDiff sd) {
+        synchronized (System.class) {
+            PrintStream out = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            try {
+                sd.createGradFunction();
+            } finally {
+                System.setOut(out);
+            }
+        }
     }
 
     /** {@code sin(u A + phase)}: the embedding of docs/science.md §7.3 as one product (see SinusoidalEmbedding). */
