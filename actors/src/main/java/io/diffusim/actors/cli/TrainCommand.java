@@ -35,6 +35,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Where to write the checkpoint (default: the spec's model.checkpoint).")
     Path checkpoint;
 
+    @Option(names = "--resume", description = "Continue the training saved in the checkpoint file (train writes one "
+            + "every model.train.save-every steps) instead of starting afresh.")
+    boolean resume;
+
     @Spec
     CommandSpec command;
 
@@ -50,14 +54,19 @@ final class TrainCommand implements Callable<Integer> {
         Dataset data = Datasets.from(run.data(), run.seed());
         ForwardProcess process = Processes.from(run.process());
         MlpTrainer trainer = MlpModels.trainer(mlp, run, data, process);
+        MlpTrainer.Session session = resume ? trainer.resume(MlpCheckpoint.read(out)) : trainer.start();
         PrintWriter err = command.commandLine().getErr();
         TrainingProgress progress = new TrainingProgress(err, System.console() != null);
-        MlpCheckpoint trained = trainer.train(progress);
+        if (resume) {
+            err.println("resuming at step " + session.steps() + " of " + mlp.learned().train().steps());
+        }
+        MlpCheckpoint trained = trainer.run(session, progress, mlp.learned().train().saveEvery(), c -> c.write(out));
         trained.write(out);
         PrintWriter stdout = command.commandLine().getOut();
+        long stepsRun = progress.stepsSeen();
         stdout.printf("checkpoint %s  (%s, %d steps, final loss %.4f, %.1f s, %.1f steps/s)%n", out,
                 trained.shape().describe(), trained.step(), progress.recentLoss(), progress.elapsedSeconds(),
-                trained.step() / progress.elapsedSeconds());
+                stepsRun == 0 ? 0.0 : stepsRun / progress.elapsedSeconds());
         stdout.flush();
         return ExitCode.OK;
     }

@@ -37,9 +37,10 @@ final class TrainingProgress implements MlpTrainer.Progress {
             return;
         }
         lastTenth = tenth;
-        double left = elapsedSeconds * (steps - step) / step;
+        // speed over the steps of this process, so a resumed training does not count the steps it inherited
+        double left = elapsedSeconds * (steps - step) / seen;
         String line = String.format("step %d/%d  loss %.4f  %.1f steps/s  %.1f s  (%.0f s left)", step, steps,
-                recentLoss(), step / elapsedSeconds, elapsedSeconds, left);
+                recentLoss(), seen / elapsedSeconds, elapsedSeconds, left);
         if (terminal) {
             err.print("\r" + line + (done ? "\n" : ""));
         } else {
@@ -56,6 +57,11 @@ final class TrainingProgress implements MlpTrainer.Progress {
             sum += recent[i];
         }
         return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** Steps reported so far (those of this process: a resumed training counts from where it resumed). */
+    long stepsSeen() {
+        return seen;
     }
 
     double elapsedSeconds() {

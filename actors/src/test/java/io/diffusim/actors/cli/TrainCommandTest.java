@@ -3,7 +3,14 @@ package io.diffusim.actors.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.diffusim.analysis.output.SummaryJson;
+import io.diffusim.config.ModelSpec;
+import io.diffusim.config.RunSpec;
+import io.diffusim.config.SpecLoader;
+import io.diffusim.model.data.Datasets;
 import io.diffusim.model.learned.MlpCheckpoint;
+import io.diffusim.model.learned.MlpModels;
+import io.diffusim.model.learned.MlpTrainer;
+import io.diffusim.model.process.Processes;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -57,6 +64,32 @@ class TrainCommandTest {
         assertThat(train.exitCode()).as(train.err()).isEqualTo(ExitCode.OK);
         assertThat(MlpCheckpoint.read(elsewhere).step()).isEqualTo(3);
         assertThat(dir.resolve("tiny.ckpt")).doesNotExist();
+    }
+
+    @Test
+    void shouldResumeATrainingCutShortToTheWeightsOfAWholeOne() throws IOException {
+        Path spec = SpecFiles.write(dir, "tiny.conf", SPEC);
+        Path whole = dir.resolve("whole.ckpt");
+        assertThat(Cli.run("train", spec.toString(), "--checkpoint", whole.toString()).exitCode()).isZero();
+        // what a training killed after step 20 leaves behind (it saves every model.train.save-every steps)
+        RunSpec run = SpecLoader.load(spec);
+        MlpTrainer.Session cut = MlpModels.trainer((ModelSpec.Mlp) run.model(), run, Datasets.from(run.data(), run.seed()),
+                Processes.from(run.process())).start();
+        for (int k = 0; k < 20; k++) {
+            cut.step();
+        }
+        Path resumedFile = dir.resolve("cut.ckpt");
+        cut.checkpoint().write(resumedFile);
+
+        Cli resumed = Cli.run("train", spec.toString(), "--resume", "--checkpoint", resumedFile.toString());
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("resuming at step 20 of 30").contains("step 30/30");
+        MlpCheckpoint expected = MlpCheckpoint.read(whole);
+        MlpCheckpoint actual = MlpCheckpoint.read(resumedFile);
+        expected.ema().arrays().forEach((name, w) -> assertThat(actual.ema().get(name)).as(name).isEqualTo(w));
+        assertThat(Cli.run("train", spec.toString(), "--resume", "--checkpoint", dir.resolve("none.ckpt").toString())
+                .exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     }
 
     @Test

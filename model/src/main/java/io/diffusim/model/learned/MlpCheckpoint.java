@@ -30,10 +30,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * one did. Loading checks the header against what the spec expects; a mismatch is an error that names both.
  *
  * @param process the forward process's description, as the run spec resolves it
+ * @param training the training settings ({@link MlpTrainer.Settings#describe()}), which a resumed training must share
  * @param step optimiser steps taken
  * @param emaCounter calls of the EMA so far
  */
-public record MlpCheckpoint(MlpShape shape, String objective, String process, long step, long emaCounter,
+public record MlpCheckpoint(MlpShape shape, String objective, String process, String training, long step,
+                            long emaCounter,
                             MlpParameters online, MlpParameters ema, Map<String, INDArray> adamM,
                             Map<String, INDArray> adamV) {
 
@@ -56,6 +58,7 @@ public record MlpCheckpoint(MlpShape shape, String objective, String process, lo
                     .append("architecture: ").append(shape.describe()).append('\n')
                     .append("objective: ").append(objective).append('\n')
                     .append("process: ").append(process).append('\n')
+                    .append("training: ").append(training).append('\n')
                     .append("dtype: ").append(type).append('\n')
                     .append("step: ").append(step).append('\n')
                     .append("ema-counter: ").append(emaCounter).append('\n')
@@ -100,7 +103,7 @@ public record MlpCheckpoint(MlpShape shape, String objective, String process, lo
                 throw new IOException(file + " has bytes after its last array: not the architecture its header names");
             }
             return new MlpCheckpoint(shape, field(file, header, "objective"), field(file, header, "process"),
-                    Long.parseLong(field(file, header, "step")), Long.parseLong(field(file, header, "ema-counter")),
+                    field(file, header, "training"), Long.parseLong(field(file, header, "step")), Long.parseLong(field(file, header, "ema-counter")),
                     MlpParameters.of(shape, groups.get(0)), MlpParameters.of(shape, groups.get(1)), groups.get(2),
                     groups.get(3));
         } catch (EOFException e) {

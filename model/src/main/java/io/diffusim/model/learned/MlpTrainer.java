@@ -1,5 +1,7 @@
 package io.diffusim.model.learned;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,6 +20,18 @@ public final class MlpTrainer {
     /** How to train (the template's values: 10,000 steps, batch 256, lr 3e-4, decay 0.01, clip 0.5). */
     public record Settings(int steps, int batchSize, double lr, double weightDecay, double gradClip,
                            Ema.Settings ema, long seed, DataType dataType) {
+
+        /** Everything that shapes the trajectory, on one line: what a checkpoint records to be resumed with. */
+        public String describe() {
+            return "steps=" + steps + " batch-size=" + batchSize + " lr=" + lr + " weight-decay=" + weightDecay
+                    + " grad-clip=" + gradClip + " ema=" + ema.max() + " ema-every=" + ema.every() + " ema-after="
+                    + ema.after() + " ema-power=" + ema.power() + " seed=" + seed + " dtype=" + dataType;
+        }
+    }
+
+    /** Where {@link #run} saves the state every so many steps. */
+    public interface Saver {
+        void save(MlpCheckpoint checkpoint) throws IOException;
     }
 
     /** Reports training as it goes; called after every step. */
@@ -51,17 +65,50 @@ public final class MlpTrainer {
                 settings.seed() ^ 0x9E3779B97F4A7C15L);
     }
 
-    /** Runs every step and returns the trained state. */
+    /** Runs every step from fresh weights and returns the trained state. */
     public MlpCheckpoint train(Progress progress) {
-        Session session = start();
+        try {
+            return run(start(), progress, 0, checkpoint -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Steps {@code session} to the planned number of steps, handing the state to {@code saver} every
+     * {@code saveEvery} steps (0: never; the caller saves the result) so that a training cut short can be resumed.
+     */
+    public MlpCheckpoint run(Session session, Progress progress, int saveEvery, Saver saver) throws IOException {
         long t0 = System.nanoTime();
-        for (int k = 0; k < settings.steps(); k++) {
+        for (long k = session.steps(); k < settings.steps(); k++) {
             double loss = session.step();
             progress.onStep(k + 1, settings.steps(), loss, (System.nanoTime() - t0) * 1e-9);
+            if (saveEvery > 0 && (k + 1) % saveEvery == 0 && k + 1 < settings.steps()) {
+                saver.save(session.checkpoint());
+            }
         }
         return session.checkpoint();
     }
 
+    /**
+     * A training that continues from {@code checkpoint} as if it had never stopped: the weights, the AdamW moments
+     * and the EMA come from the file and the draws are moved past the steps already taken, so resuming gives the
+     * weights an uninterrupted training would have. The checkpoint must be of this network, process and settings.
+     */
+    public Session resume(MlpCheckpoint checkpoint) {
+        if (!checkpoint.shape().equals(shape) || !checkpoint.process().equals(process)
+                || !checkpoint.training().equals(settings.describe())) {
+            throw new IllegalArgumentException("cannot resume a training of " + checkpoint.shape().describe() + " on "
+                    + checkpoint.process() + " with " + checkpoint.training() + " as one of " + shape.describe()
+                    + " on " + process + " with " + settings.describe());
+        }
+        if (checkpoint.step() > settings.steps()) {
+            throw new IllegalArgumentException("the checkpoint is at step " + checkpoint.step() + ", past the "
+                    + settings.steps() + " steps planned");
+        }
+        draws.skip(checkpoint.step());
+        return new Session(checkpoint);
+    }
     /**
      * A training in progress from fresh weights, one optimiser step at a time (what a benchmark times). The draws
      * belong to the trainer, so one trainer makes one session.
@@ -72,13 +119,29 @@ public final class MlpTrainer {
 
     /** The graph, the optimiser and the EMA of one training. */
     public final class Session {
-        private final MlpGraph graph = new MlpGraph(MlpParameters.initial(shape, settings.seed(), settings.dataType()));
-        private final MlpParameters online = graph.parameters();
-        private final AdamW adam = new AdamW(online, settings.weightDecay());
-        private final Ema ema = new Ema(online.copy(settings.dataType()), settings.ema(), 0);
+        private final MlpGraph graph;
+        private final MlpParameters online;
+        private final AdamW adam;
+        private final Ema ema;
         private final CosineDecay schedule = new CosineDecay(settings.lr(), settings.steps());
 
         private Session() {
+            graph = new MlpGraph(MlpParameters.initial(shape, settings.seed(), settings.dataType()));
+            online = graph.parameters();
+            adam = new AdamW(online, settings.weightDecay());
+            ema = new Ema(online.copy(settings.dataType()), settings.ema(), 0);
+        }
+
+        private Session(MlpCheckpoint from) {
+            graph = new MlpGraph(from.online());
+            online = graph.parameters();
+            adam = new AdamW(online, settings.weightDecay(), from.adamM(), from.adamV(), from.step());
+            ema = new Ema(from.ema(), settings.ema(), from.emaCounter());
+        }
+
+        /** Optimiser steps taken so far. */
+        public long steps() {
+            return adam.step();
         }
 
         /** One optimiser step on the next batch: gradients, clipping, AdamW, EMA; returns the batch's loss. */
@@ -94,8 +157,8 @@ public final class MlpTrainer {
 
         /** The state so far. */
         public MlpCheckpoint checkpoint() {
-            return new MlpCheckpoint(shape, "eps", process, adam.step(), ema.counter(), online, ema.average(),
-                    adam.firstMoments(), adam.secondMoments());
+            return new MlpCheckpoint(shape, "eps", process, settings.describe(), adam.step(), ema.counter(), online,
+                    ema.average(), adam.firstMoments(), adam.secondMoments());
         }
     }
 }

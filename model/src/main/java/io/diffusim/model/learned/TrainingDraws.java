@@ -60,6 +60,17 @@ public final class TrainingDraws {
 
     /** The next batch. */
     public Batch next() {
+        return draw(true);
+    }
+
+    /** Moves past {@code batches} batches, drawing exactly what {@link #next()} would (to resume a training). */
+    public void skip(long batches) {
+        for (long k = 0; k < batches; k++) {
+            draw(false);
+        }
+    }
+
+    private Batch draw(boolean keep) {
         if (position >= count) {
             shuffle();
             position = 0;
@@ -79,7 +90,7 @@ public final class TrainingDraws {
             }
         }
         position += rows;
-        return new Batch(matrix(xt, rows, dimension), matrix(t, rows, 1), matrix(eps, rows, dimension));
+        return !keep ? null : new Batch(matrix(xt, rows, dimension), matrix(t, rows, 1), matrix(eps, rows, dimension));
     }
 
     private INDArray matrix(double[] values, int rows, int columns) {
