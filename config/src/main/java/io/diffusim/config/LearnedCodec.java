@@ -32,10 +32,14 @@ final class LearnedCodec {
         Map<String, Object> train = new LinkedHashMap<>();
         train.put("steps", t.steps());
         train.put("batch-size", t.batchSize());
+        train.put("save-every", t.saveEvery());
         train.put("lr", t.lr());
         train.put("weight-decay", t.weightDecay());
         train.put("grad-clip", t.gradClip());
         train.put("ema", t.ema());
+        train.put("ema-every", t.emaEvery());
+        train.put("ema-after", t.emaAfter());
+        train.put("ema-power", t.emaPower());
         train.put("density-weight", t.densityWeight());
         train.put("density-sign", t.densitySign());
         Map<String, Object> eqm = new LinkedHashMap<>();
@@ -58,8 +62,11 @@ final class LearnedCodec {
         NcsnLadder ncsn = new NcsnLadder(sigma[1], sigma[0], count(ncsnBlock, "levels", IntRange.atLeast(2)));
         ncsnBlock.finish();
         TrainSpec train = new TrainSpec(count(b, "steps", IntRange.POSITIVE), count(b, "batch-size", IntRange.POSITIVE),
+                count(b, "save-every", IntRange.NON_NEGATIVE),
                 number(b, "lr", NumberRange.POSITIVE), number(b, "weight-decay", NumberRange.NON_NEGATIVE),
                 number(b, "grad-clip", NumberRange.NON_NEGATIVE), number(b, "ema", NumberRange.UNIT),
+                count(b, "ema-every", IntRange.POSITIVE), count(b, "ema-after", IntRange.NON_NEGATIVE),
+                number(b, "ema-power", NumberRange.POSITIVE),
                 number(b, "density-weight", NumberRange.NON_NEGATIVE), word(b, "density-sign", TrainSpec.Sign.class),
                 eqm, ncsn);
         b.finish();

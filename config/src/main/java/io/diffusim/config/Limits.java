@@ -18,6 +18,9 @@ final class Limits {
     static final IntRange STEPS = IntRange.between(0, 1_000_000);
     static final IntRange STEP_BUDGET = IntRange.between(1, 1_000_000);
     static final IntRange GRID = IntRange.between(2, 1_000_000);
+    /** A network's hidden width and its number of residual blocks. */
+    static final IntRange WIDTH = IntRange.between(1, 65_536);
+    static final IntRange BLOCKS = IntRange.between(0, 1_000);
 
     private Limits() {
     }

@@ -35,7 +35,8 @@ final class ModelCodec {
                     count(b, "stride", IntRange.POSITIVE), flag(b, "flip"));
             case WIENER -> new Wiener(count(b, "rank", Limits.RANK));
             case EQM_EMPIRICAL -> new EqmEmpirical(EqmMagnitudeCodec.read(b), count(b, "grid", Limits.STEP_BUDGET));
-            case MLP -> new ModelSpec.Mlp(LearnedCodec.read(b));
+            case MLP -> new ModelSpec.Mlp(LearnedCodec.read(b), count(b, "width", Limits.WIDTH),
+                    count(b, "blocks", Limits.BLOCKS));
             case UNET -> new ModelSpec.Unet(LearnedCodec.read(b));
             case ONNX -> new Onnx(path(b, "path"), word(b, "parameterisation", Parameterisation.class),
                     flag(b, "time-input"));
@@ -63,6 +64,9 @@ final class ModelCodec {
         } else if (model instanceof EqmEmpirical eqm) {
             EqmMagnitudeCodec.write(eqm.magnitude(), out);
             out.put("grid", eqm.grid());
+        } else if (model instanceof ModelSpec.Mlp mlp) {
+            out.put("width", mlp.width());
+            out.put("blocks", mlp.blocks());
         } else if (model instanceof Onnx onnx) {
             out.put("path", onnx.path());
             out.put("parameterisation", onnx.parameterisation());

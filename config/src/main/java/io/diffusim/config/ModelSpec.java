@@ -71,8 +71,11 @@ public sealed interface ModelSpec {
         }
     }
 
-    /** The MLP denoiser of docs/science.md §7.3. */
-    record Mlp(LearnedSpec learned) implements ModelSpec {
+    /**
+     * The MLP denoiser of docs/science.md §7.3: {@code width} hidden units and {@code blocks} residual blocks (256 and
+     * 3 in the reference), on 128-wide sinusoidal embeddings.
+     */
+    record Mlp(LearnedSpec learned, int width, int blocks) implements ModelSpec {
         public Mlp {
             Objects.requireNonNull(learned, "learned");
         }

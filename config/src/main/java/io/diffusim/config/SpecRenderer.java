@@ -11,6 +11,15 @@ public final class SpecRenderer {
     }
 
     /**
+     * A process block on one line, {@code { kind = vp, schedule = linear, ... }}: what a trained network's checkpoint
+     * records as the process its time input belongs to.
+     */
+    public static String process(ProcessSpec process) {
+        return HoconWriter.write(ProcessCodec.write(process)).replaceAll("\\{\\n\\s*", "{ ")
+                .replaceAll("\\n\\s*}", " }").replaceAll("\\n\\s*", ", ");
+    }
+
+    /**
      * The spec as a {@code run { ... }} block, keys in docs/spec-reference.md order, {@code kind} first in every block,
      * after its notes as {@code #} comment lines.
      */

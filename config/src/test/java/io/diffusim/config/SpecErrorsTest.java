@@ -25,6 +25,19 @@ class SpecErrorsTest {
     }
 
     @Test
+    void shouldNameTheBadMlpAndTrainingKeys() {
+        List<SpecError> errors = errorsOf("run { " + MOONS + ", model { kind = mlp, width = 0, blocks = -1, "
+                + "train { ema-every = 0, ema-after = -5, ema-power = 0 } } }");
+
+        assertThat(errors).extracting(SpecError::message).containsExactlyInAnyOrder(
+                "run.model.width = 0: expected an integer in [1, 65536]",
+                "run.model.blocks = -1: expected an integer in [0, 1000]",
+                "run.model.train.ema-every = 0: expected an integer in [1, 2147483647]",
+                "run.model.train.ema-after = -5: expected an integer in [0, 2147483647]",
+                "run.model.train.ema-power = 0: expected a finite number > 0");
+    }
+
+    @Test
     void shouldRejectNegativeParticlesAndZeroBatchSize() {
         List<SpecError> errors = errorsOf("run { " + MOONS + ", particles = -1, batch-size = 0 }");
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "diffusim", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Simulate and analyse how diffusion models denoise.",
-        subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, ProbeCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, TrainCommand.class, ValidateCommand.class, ProbeCommand.class,
                 MetricCommand.class, DaemonCommand.class, SubmitCommand.class, ListCommand.class, StatusCommand.class,
                 PauseCommand.class, ResumeCommand.class, StopCommand.class, WatchCommand.class, ExportCommand.class,
                 CompletionCommand.class,

@@ -11,6 +11,12 @@ import io.diffusim.actors.testing.LogCapture;
 import io.diffusim.analysis.output.ManifestJson;
 import io.diffusim.analysis.output.MetricsCsv;
 import io.diffusim.analysis.output.SummaryJson;
+import io.diffusim.config.ModelSpec;
+import io.diffusim.config.RunSpec;
+import io.diffusim.model.data.Datasets;
+import io.diffusim.model.learned.MlpModels;
+import io.diffusim.model.learned.MlpTrainer;
+import io.diffusim.model.process.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +68,35 @@ class DaemonRunTest {
                 .containsExactlyElementsOf(MetricsCsv.read(dir.resolve("local-moons/metrics.csv")));
         assertThat(out.resolve("plots/samples.png")).isRegularFile();
         assertThat(store.checkpointCount()).as("checkpoints dropped once the run ended").isZero();
+    }
+
+    @Test
+    void anMlpRunGivesBitwiseTheSamplesOfAnInProcessRun() throws IOException {
+        Path checkpoint = dir.resolve("mlp.ckpt").toAbsolutePath();
+        String spec = """
+                run {
+                  name = "mlp"
+                  seed = 4
+                  particles = 96
+                  batch-size = 40
+                  data { kind = moons, n = 300 }
+                  process { kind = vp, timesteps = 10 }
+                  model { kind = mlp, checkpoint = "%s", width = 16, blocks = 1, train { steps = 20, batch-size = 64 } }
+                  sampler { kind = ddpm }
+                  analyses = [ { kind = kl, k = 3 } ]
+                }
+                """.formatted(checkpoint);
+        RunSpec run = RunSpecs.parse(spec);
+        MlpModels.trainer((ModelSpec.Mlp) run.model(), run, Datasets.from(run.data(), run.seed()),
+                Processes.from(run.process())).train(MlpTrainer.Progress.NONE).write(checkpoint);
+
+        String id = daemon.submit(spec);
+        assertThat(daemon.awaitEnd(id).state()).isEqualTo("done");
+        Path out = dir.resolve("export-mlp");
+        daemon.export(id, out);
+
+        assertThat(Files.readAllBytes(out.resolve("samples.csv")))
+                .isEqualTo(RunSpecs.localSamples(spec, dir.resolve("local-mlp")));
     }
 
     @Test

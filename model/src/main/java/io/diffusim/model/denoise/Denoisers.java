@@ -11,6 +11,7 @@ import io.diffusim.model.data.Dataset;
 import io.diffusim.model.data.Datasets;
 import io.diffusim.model.eqm.EqmOptimalField;
 import io.diffusim.model.eqm.MagnitudeFunction;
+import io.diffusim.model.learned.MlpModels;
 import io.diffusim.model.posterior.DataLikelihood;
 import io.diffusim.model.posterior.GaussianMixtureLikelihood;
 import io.diffusim.model.posterior.NoiseLevelPosterior;
@@ -21,7 +22,7 @@ import io.diffusim.model.process.ForwardProcess;
 
 /**
  * The one factory from a model spec to a denoiser: the closed-form models of docs/science.md §3 over the run's data
- * set and forward process (see {@code Processes} for the time each request carries).
+ * set and forward process, and the trained MLP of §7.3 from its checkpoint (see {@code Processes} for the time each request carries).
  *
  * <p>The empirical models' {@code condition-bandwidth} is the kernel width h_c of the conditional variant of §3.2;
  * runs sample unconditionally (no sampler sends a condition), so the models are built unconditional and h_c is
@@ -56,9 +57,12 @@ public final class Denoisers {
         if (model instanceof ModelSpec.EqmEmpirical eqm) {
             return new EqmOptimalField(PointSetLikelihood.of(data), magnitude(eqm.magnitude()), eqm.grid());
         }
-        // mlp, unet, onnx
-        throw new IllegalArgumentException("model.kind = " + Words.of(model.kind()) + " is not available yet: learned "
-                + "models come with the training issue; use a closed-form model (gmm-exact | empirical | "
+        if (model instanceof ModelSpec.Mlp mlp) {
+            return MlpModels.denoiser(mlp, run, data, process);
+        }
+        // unet, onnx
+        throw new IllegalArgumentException("model.kind = " + Words.of(model.kind()) + " is not available yet; use "
+                + "mlp (with a checkpoint from bin/diffusim train) or a closed-form model (gmm-exact | empirical | "
                 + "empirical-unconditional | patch-empirical | wiener | eqm-empirical)");
     }
 

@@ -227,12 +227,18 @@ class DenoisersTest {
 
     @Test
     void shouldRejectLearnedModelsNamingTheKind() {
-        for (String model : new String[] {"kind = mlp", "kind = unet", "kind = onnx, path = \"m.onnx\""}) {
+        for (String model : new String[] {"kind = unet", "kind = onnx, path = \"m.onnx\""}) {
             RunSpec run = parse("model { " + model + " }");
             String kind = model.split("[ ,]")[2];
             assertThatIllegalArgumentException().isThrownBy(() -> model(run))
                     .withMessageContaining("model.kind = " + kind + " is not available yet");
         }
+    }
+
+    @Test
+    void shouldAskForTheCheckpointOfAnMlp() {
+        assertThatIllegalArgumentException().isThrownBy(() -> model(parse("model { kind = mlp }")))
+                .withMessageContaining("model.checkpoint = null").withMessageContaining("bin/diffusim train");
     }
 
     private RunSpec parse(String blocks) {

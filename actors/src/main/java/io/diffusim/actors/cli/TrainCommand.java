@@ -1,0 +1,73 @@
+package io.diffusim.actors.cli;
+
+import io.diffusim.config.ModelSpec;
+import io.diffusim.config.RunSpec;
+import io.diffusim.config.SpecLoader;
+import io.diffusim.config.Words;
+import io.diffusim.model.data.Dataset;
+import io.diffusim.model.data.Datasets;
+import io.diffusim.model.learned.MlpCheckpoint;
+import io.diffusim.model.learned.MlpModels;
+import io.diffusim.model.learned.MlpTrainer;
+import io.diffusim.model.process.ForwardProcess;
+import io.diffusim.model.process.Processes;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code train SPEC}: trains the spec's mlp on its data and process in this process (docs/science.md §7.3) and writes
+ * the checkpoint that {@code run} and the daemon then sample from (docs/user-guide.md "Train a model").
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the model of SPEC (model.kind = mlp) in this process and write its checkpoint.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "Run spec (HOCON) whose model block is an mlp.")
+    Path spec;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "Where to write the checkpoint (default: the spec's model.checkpoint).")
+    Path checkpoint;
+
+    @Option(names = "--resume", description = "Continue the training saved in the checkpoint file (train writes one "
+            + "every model.train.save-every steps) instead of starting afresh.")
+    boolean resume;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        RunSpec run = SpecLoader.load(spec);
+        if (!(run.model() instanceof ModelSpec.Mlp mlp)) {
+            throw new BadInputException("model.kind = " + Words.of(run.model().kind()) + ": train needs model.kind = mlp");
+        }
+        Path out = checkpoint != null ? checkpoint : mlp.learned().checkpoint().orElseThrow(() -> new BadInputException(
+                "model.checkpoint = null: say where the checkpoint goes, in the spec or with --checkpoint FILE"));
+        CliRuntime.init();
+        Dataset data = Datasets.from(run.data(), run.seed());
+        ForwardProcess process = Processes.from(run.process());
+        MlpTrainer trainer = MlpModels.trainer(mlp, run, data, process);
+        MlpTrainer.Session session = resume ? trainer.resume(MlpCheckpoint.read(out)) : trainer.start();
+        PrintWriter err = command.commandLine().getErr();
+        TrainingProgress progress = new TrainingProgress(err, System.console() != null);
+        if (resume) {
+            err.println("resuming at step " + session.steps() + " of " + mlp.learned().train().steps());
+        }
+        MlpCheckpoint trained = trainer.run(session, progress, mlp.learned().train().saveEvery(), c -> c.write(out));
+        trained.write(out);
+        PrintWriter stdout = command.commandLine().getOut();
+        long stepsRun = progress.stepsSeen();
+        stdout.printf("checkpoint %s  (%s, %d steps, final loss %.4f, %.1f s, %.1f steps/s)%n", out,
+                trained.shape().describe(), trained.step(), progress.recentLoss(), progress.elapsedSeconds(),
+                stepsRun == 0 ? 0.0 : stepsRun / progress.elapsedSeconds());
+        stdout.flush();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,164 @@
+package io.diffusim.model.learned;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Trains the MLP of docs/science.md §7.3 on eps-prediction, {@code mean ||eps-hat(x_t, t) - eps||^2}, the way the
+ * AI-Scientist template does: AdamW with a cosine decay of the learning rate to 0, the gradient norm clipped, and the
+ * EMA of the weights updated after every optimiser step. SameDiff ({@link MlpGraph}) gives the gradients; the update,
+ * the clipping and the EMA are written out in place.
+ *
+ * <p>Deterministic: the initial weights and every draw come from {@link Settings#seed()}, and the ops run in one order,
+ * so the same settings on the same data give the same checkpoint. Not thread-safe.
+ */
+public final class MlpTrainer {
+
+    /** How to train (the template's values: 10,000 steps, batch 256, lr 3e-4, decay 0.01, clip 0.5). */
+    public record Settings(int steps, int batchSize, double lr, double weightDecay, double gradClip,
+                           Ema.Settings ema, long seed, DataType dataType) {
+
+        /** Everything that shapes the trajectory, on one line: what a checkpoint records to be resumed with. */
+        public String describe() {
+            return "steps=" + steps + " batch-size=" + batchSize + " lr=" + lr + " weight-decay=" + weightDecay
+                    + " grad-clip=" + gradClip + " ema=" + ema.max() + " ema-every=" + ema.every() + " ema-after="
+                    + ema.after() + " ema-power=" + ema.power() + " seed=" + seed + " dtype=" + dataType;
+        }
+    }
+
+    /** Where {@link #run} saves the state every so many steps. */
+    public interface Saver {
+        void save(MlpCheckpoint checkpoint) throws IOException;
+    }
+
+    /** Reports training as it goes; called after every step. */
+    public interface Progress {
+        Progress NONE = (step, steps, loss, elapsedSeconds) -> { };
+
+        void onStep(long step, long steps, double loss, double elapsedSeconds);
+    }
+
+    private final MlpShape shape;
+    private final Settings settings;
+    private final String process;
+    private final TrainingDraws draws;
+
+    /**
+     * @param points the training set, row-major {@code [n, D]}
+     * @param a a(t) of the forward process for t = 0..T-1 (the training times are the chain's integers)
+     * @param b b(t) likewise
+     * @param process the process's description, recorded in the checkpoint
+     */
+    public MlpTrainer(MlpShape shape, Settings settings, double[] points, double[] a, double[] b, String process) {
+        if (shape.hasDensityHead()) {
+            throw new IllegalArgumentException("training with the log-density head (docs/science.md §7.4) is not "
+                    + "available yet; use density-head = false");
+        }
+        this.shape = shape;
+        this.settings = settings;
+        this.process = process;
+        // the draws get a stream of their own, so the initial weights and the batches do not depend on each other
+        this.draws = new TrainingDraws(points, shape.inputs(), settings.batchSize(), a, b, settings.dataType(),
+                settings.seed() ^ 0x9E3779B97F4A7C15L);
+    }
+
+    /** Runs every step from fresh weights and returns the trained state. */
+    public MlpCheckpoint train(Progress progress) {
+        try {
+            return run(start(), progress, 0, checkpoint -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Steps {@code session} to the planned number of steps, handing the state to {@code saver} every
+     * {@code saveEvery} steps (0: never; the caller saves the result) so that a training cut short can be resumed.
+     */
+    public MlpCheckpoint run(Session session, Progress progress, int saveEvery, Saver saver) throws IOException {
+        long t0 = System.nanoTime();
+        for (long k = session.steps(); k < settings.steps(); k++) {
+            double loss = session.step();
+            progress.onStep(k + 1, settings.steps(), loss, (System.nanoTime() - t0) * 1e-9);
+            if (saveEvery > 0 && (k + 1) % saveEvery == 0 && k + 1 < settings.steps()) {
+                saver.save(session.checkpoint());
+            }
+        }
+        return session.checkpoint();
+    }
+
+    /**
+     * A training that continues from {@code checkpoint} as if it had never stopped: the weights, the AdamW moments
+     * and the EMA come from the file and the draws are moved past the steps already taken, so resuming gives the
+     * weights an uninterrupted training would have. The checkpoint must be of this network, process and settings.
+     */
+    public Session resume(MlpCheckpoint checkpoint) {
+        if (!checkpoint.shape().equals(shape) || !checkpoint.process().equals(process)
+                || !checkpoint.training().equals(settings.describe())) {
+            throw new IllegalArgumentException("cannot resume a training of " + checkpoint.shape().describe() + " on "
+                    + checkpoint.process() + " with " + checkpoint.training() + " as one of " + shape.describe()
+                    + " on " + process + " with " + settings.describe());
+        }
+        if (checkpoint.step() > settings.steps()) {
+            throw new IllegalArgumentException("the checkpoint is at step " + checkpoint.step() + ", past the "
+                    + settings.steps() + " steps planned");
+        }
+        draws.skip(checkpoint.step());
+        return new Session(checkpoint);
+    }
+    /**
+     * A training in progress from fresh weights, one optimiser step at a time (what a benchmark times). The draws
+     * belong to the trainer, so one trainer makes one session.
+     */
+    public Session start() {
+        return new Session();
+    }
+
+    /** The graph, the optimiser and the EMA of one training. */
+    public final class Session {
+        private final MlpGraph graph;
+        private final MlpParameters online;
+        private final AdamW adam;
+        private final Ema ema;
+        private final CosineDecay schedule = new CosineDecay(settings.lr(), settings.steps());
+
+        private Session() {
+            graph = new MlpGraph(MlpParameters.initial(shape, settings.seed(), settings.dataType()));
+            online = graph.parameters();
+            adam = new AdamW(online, settings.weightDecay());
+            ema = new Ema(online.copy(settings.dataType()), settings.ema(), 0);
+        }
+
+        private Session(MlpCheckpoint from) {
+            graph = new MlpGraph(from.online());
+            online = graph.parameters();
+            adam = new AdamW(online, settings.weightDecay(), from.adamM(), from.adamV(), from.step());
+            ema = new Ema(from.ema(), settings.ema(), from.emaCounter());
+        }
+
+        /** Optimiser steps taken so far. */
+        public long steps() {
+            return adam.step();
+        }
+
+        /** One optimiser step on the next batch: gradients, clipping, AdamW, EMA; returns the batch's loss. */
+        public double step() {
+            TrainingDraws.Batch batch = draws.next();
+            MlpGraph.LossAndGradients step = graph.lossAndGradients(batch.xt(), batch.t(), batch.eps());
+            Map<String, INDArray> gradients = step.gradients();
+            GradientClip.clipInPlace(gradients, settings.gradClip());
+            adam.stepInPlace(online, gradients, schedule.lr(adam.step()));
+            ema.update(online);
+            return step.loss();
+        }
+
+        /** The state so far. */
+        public MlpCheckpoint checkpoint() {
+            return new MlpCheckpoint(shape, "eps", process, settings.describe(), adam.step(), ema.counter(), online,
+                    ema.average(), adam.firstMoments(), adam.secondMoments());
+        }
+    }
+}

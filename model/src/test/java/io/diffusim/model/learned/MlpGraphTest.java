@@ -1,0 +1,120 @@
+package io.diffusim.model.learned;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.diffusim.model.Nd4jRuntime;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The training graph's gradients against central differences of its loss (docs/science.md: "central differences"
+ * as the oracle of a learned model's derivatives), on a tiny network in double, and the inference pass against the
+ * graph's output.
+ */
+class MlpGraphTest {
+
+    private static final MlpShape TINY = new MlpShape(2, 4, 6, 2, 2, true);
+    private static final double H = 1e-6;
+    /** Relative agreement of SameDiff's gradient and central differences (double, h = 1e-6). */
+    private static final double GRADIENT = 1e-6;
+    private static final double SAME_FUNCTION = 1e-12;
+
+    @BeforeAll
+    static void threads() {
+        Nd4jRuntime.configure(2);
+    }
+
+    @Test
+    void shouldMatchCentralDifferencesOfTheLoss() {
+        MlpGraph graph = new MlpGraph(MlpParameters.initial(TINY, 3, DataType.DOUBLE));
+        Batch batch = batch(7, 5);
+        Map<String, INDArray> gradients = graph.gradients(batch.xt, batch.t, batch.eps);
+
+        int checked = 0;
+        for (String name : graph.names()) {
+            INDArray w = graph.parameters().get(name);
+            INDArray g = gradients.get(name);
+            assertThat(g.shape()).as(name).containsExactly(w.shape());
+            for (long i = 0; i < w.length(); i++) {
+                double saved = w.getDouble(i);
+                w.putScalar(i, saved + H);
+                double up = graph.loss(batch.xt, batch.t, batch.eps);
+                w.putScalar(i, saved - H);
+                double down = graph.loss(batch.xt, batch.t, batch.eps);
+                w.putScalar(i, saved);
+                double numeric = (up - down) / (2 * H);
+                assertThat(g.getDouble(i)).as(name + "[" + i + "]")
+                        .isCloseTo(numeric, within(GRADIENT * Math.max(1, Math.abs(numeric))));
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo((int) graph.parameters().count());
+    }
+
+    @Test
+    void shouldGiveTheLossAndGradientsOfOnePassAsTheSeparateCalls() {
+        MlpGraph graph = new MlpGraph(MlpParameters.initial(TINY, 4, DataType.DOUBLE));
+        Batch batch = batch(9, 6);
+
+        MlpGraph.LossAndGradients both = graph.lossAndGradients(batch.xt, batch.t, batch.eps);
+
+        assertThat(both.loss()).isCloseTo(graph.loss(batch.xt, batch.t, batch.eps), within(SAME_FUNCTION));
+        Map<String, INDArray> separate = graph.gradients(batch.xt, batch.t, batch.eps);
+        separate.forEach((name, g) -> assertThat(both.gradients().get(name).equalsWithEps(g, SAME_FUNCTION)).as(name).isTrue());
+    }
+
+    @Test
+    void shouldComputeTheGraphsNetworkInTheInferencePass() {
+        MlpParameters parameters = MlpParameters.initial(MlpShape.reference(2, false), 5, DataType.DOUBLE);
+        MlpGraph graph = new MlpGraph(parameters);
+        MlpForward forward = new MlpForward(parameters);
+        Batch mixed = batch(11, 33);
+        double[] times = mixed.t.toDoubleVector();
+
+        INDArray expected = graph.output(mixed.xt, mixed.t);
+        assertThat(forward.output(mixed.xt, times, false).equalsWithEps(expected, 1e-10)).isTrue();
+
+        INDArray sameT = Nd4j.valueArrayOf(new long[] {33, 1}, 42.0, DataType.DOUBLE);
+        double[] sameTimes = sameT.toDoubleVector();
+        assertThat(forward.output(mixed.xt, sameTimes, true).equalsWithEps(graph.output(mixed.xt, sameT), 1e-10))
+                .isTrue();
+        // a second call reuses the thread's buffers and must not see the first call's values
+        assertThat(forward.output(mixed.xt, times, false).equalsWithEps(expected, 1e-10)).isTrue();
+    }
+
+    @Test
+    void shouldWorkWithoutATimeInput() {
+        MlpShape unconditional = new MlpShape(2, 4, 6, 1, 2, false);
+        MlpParameters parameters = MlpParameters.initial(unconditional, 8, DataType.DOUBLE);
+        Batch batch = batch(12, 4);
+
+        INDArray expected = new MlpGraph(parameters).output(batch.xt, null);
+
+        assertThat(MlpParameters.names(unconditional)).doesNotContain("in.wt");
+        assertThat(new MlpForward(parameters).output(batch.xt, null, true).equalsWithEps(expected, 1e-10)).isTrue();
+    }
+
+    private record Batch(INDArray xt, INDArray t, INDArray eps) {
+    }
+
+    private static Batch batch(long seed, int rows) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] x = new double[rows][2];
+        double[][] t = new double[rows][1];
+        double[][] eps = new double[rows][2];
+        for (int r = 0; r < rows; r++) {
+            x[r][0] = random.nextGaussian();
+            x[r][1] = random.nextGaussian();
+            t[r][0] = random.nextInt(100);
+            eps[r][0] = random.nextGaussian();
+            eps[r][1] = random.nextGaussian();
+        }
+        return new Batch(Nd4j.create(x), Nd4j.create(t), Nd4j.create(eps));
+    }
+}

@@ -1,0 +1,43 @@
+package io.diffusim.model.learned;
+
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** A small, quick training problem for the trainer and checkpoint tests: two clusters in 2-D, a 20-step VP chain. */
+final class TinyTraining {
+
+    static final MlpShape SHAPE = new MlpShape(2, 8, 16, 1, 2, true);
+    static final int TIMESTEPS = 20;
+    static final String PROCESS = "vp linear T=20";
+
+    private TinyTraining() {
+    }
+
+    static MlpTrainer.Settings settings(int steps, long seed) {
+        return new MlpTrainer.Settings(steps, 16, 1e-2, 0.01, 0.5, new Ema.Settings(0.995, 2, 4, 2.0 / 3.0), seed,
+                DataType.FLOAT);
+    }
+
+    static MlpTrainer trainer(int steps, long seed) {
+        return trainer(SHAPE, steps, seed);
+    }
+
+    static MlpTrainer trainer(MlpShape shape, int steps, long seed) {
+        SplittableRandom random = new SplittableRandom(99);
+        double[] points = new double[2 * 72];
+        for (int i = 0; i < 72; i++) {
+            double centre = i % 2 == 0 ? -1 : 1;
+            points[2 * i] = centre + 0.1 * random.nextGaussian();
+            points[2 * i + 1] = centre + 0.1 * random.nextGaussian();
+        }
+        double[] a = new double[TIMESTEPS];
+        double[] b = new double[TIMESTEPS];
+        double alphaBar = 1;
+        for (int t = 0; t < TIMESTEPS; t++) {
+            alphaBar *= 1 - (1e-3 + (0.2 - 1e-3) * t / (TIMESTEPS - 1));
+            a[t] = Math.sqrt(alphaBar);
+            b[t] = Math.sqrt(1 - alphaBar);
+        }
+        return new MlpTrainer(shape, settings(steps, seed), points, a, b, PROCESS);
+    }
+}
