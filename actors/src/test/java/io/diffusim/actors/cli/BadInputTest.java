@@ -100,12 +100,14 @@ class BadInputTest {
         Path bad = SpecFiles.write(dir, "bad.csv", "x0,x1\n0,0\n1,oops\n2,2\n");
         Path ok = SpecFiles.points(dir, "ok.csv", new double[][] {{0, 0}, {1, 1}, {2, 2}, {3, 3}});
         assertBadInput(Cli.run("metric", "kl", "--reference", bad.toString(), "--samples", ok.toString(), "--k", "1"),
-                "bad.csv", "line 3", "x1", "oops");
+                "bad.csv", "line 3, column 2: not a number");
         Path spec = spec("""
                 analyses = []
                 data { kind = csv, path = "bad.csv" }
                 """);
-        assertBadInput(Cli.run("run", spec.toString(), "--out", out().toString()), "bad.csv", "line 3", "oops");
+        Cli run = Cli.run("run", spec.toString(), "--out", out().toString());
+        assertBadInput(run, "bad.csv", "line 3, column 2: not a number");
+        assertThat(run.err()).as("the file's contents are not quoted").doesNotContain("oops");
     }
 
     @Test
