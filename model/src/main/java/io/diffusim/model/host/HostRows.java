@@ -1,0 +1,26 @@
+package io.diffusim.model.host;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The two copies a fused host kernel makes per evaluation: the batch in as one row-major {@code double[]}, the
+ * result out as a fresh float64 array. Both are O(B D), against the O(B n D) work in between.
+ */
+public final class HostRows {
+
+    private HostRows() {
+    }
+
+    /** {@code x [B, D]} as row-major float64 values (a copy; x is not touched). */
+    public static double[] read(INDArray x) {
+        INDArray c = x.dataType() == DataType.DOUBLE && x.ordering() == 'c' && !x.isView() ? x : x.castTo(DataType.DOUBLE).dup('c');
+        return c.data().getDoublesAt(c.offset(), (int) c.length());
+    }
+
+    /** A fresh float64 {@code [rows, columns]} array holding {@code values} (row-major). */
+    public static INDArray matrix(double[] values, int rows, int columns) {
+        return Nd4j.create(values, new long[] {rows, columns}, DataType.DOUBLE);
+    }
+}
