@@ -7,7 +7,9 @@ float64 throughout, sampling loop only (no analyses), batches of particles as di
   gmm:  the exact posterior mean of examples/gmm-ddim.conf's 3-component mixture (3.1), DDIM eta = 0 on the
         50-step linspace subsequence of the 1000-step linear VP chain (2.2).
 Prints one line: "<job> <backend> threads=<n> particles=<N> particle-steps/s <rate>", the median of --repeats
-timed runs after one warm-up run on a tenth of the particles.
+timed runs after one warm-up run on a tenth of the particles. --steps S runs the first S steps only (every step of
+these jobs costs the same, so the rate is the whole run's). --threads sets PyTorch's intra-op threads; NumPy's BLAS
+threads are the environment's (bench/compare sets OMP_NUM_THREADS and OPENBLAS_NUM_THREADS before starting it).
 """
 import argparse
 import statistics
@@ -64,12 +66,12 @@ class Ops:
         return np.concatenate(parts) if self.torch is None else self.torch.cat(parts)
 
 
-def demo_job(ops, particles, batch, rng):
+def demo_job(ops, particles, batch, rng, steps):
     data = ops.array(moons(2000, rng))
     sq_norm = (data * data).sum(1)
     abar = alpha_bar(100)
     xs = [ops.randn(rng, (min(batch, particles - s), 2)) for s in range(0, particles, batch)]
-    for t in range(99, -1, -1):
+    for t in range(99, 99 - steps, -1):
         a, b2 = np.sqrt(abar[t]), 1 - abar[t]
         prev = abar[t - 1] if t > 0 else 1.0
         beta = 1 - abar[t] / prev
@@ -83,11 +85,11 @@ def demo_job(ops, particles, batch, rng):
     return ops.cat(xs)
 
 
-def gmm_job(ops, particles, batch, rng):
+def gmm_job(ops, particles, batch, rng, steps):
     abar = alpha_bar(1000)
     taus = [int(round(999 * (1 - j / 49))) for j in range(50)]
     xs = [ops.randn(rng, (min(batch, particles - s), 2)) for s in range(0, particles, batch)]
-    for j, tau in enumerate(taus):
+    for j, tau in enumerate(taus[:steps]):
         a_bar, a_next = abar[tau], (abar[taus[j + 1]] if j + 1 < len(taus) else 1.0)
         a, b2 = np.sqrt(a_bar), 1 - a_bar
         # per component, once per step: C = a^2 Sigma + b^2 I, its inverse and log-determinant (docs/science.md 3.1)
@@ -123,15 +125,17 @@ def main():
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--particles", type=int, default=10000)
     parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument("--steps", type=int, default=0, help="run the first STEPS steps only (0 = all)")
     args = parser.parse_args()
     job, steps, batch = JOBS[args.job]
+    steps = min(args.steps, steps) if args.steps > 0 else steps
     ops = Ops(args.backend, args.threads)
     rng = np.random.default_rng(0)
-    job(ops, max(args.particles // 10, 1), batch, rng)
+    job(ops, max(args.particles // 10, 1), batch, rng, steps)
     rates = []
     for _ in range(args.repeats):
         start = time.perf_counter()
-        job(ops, args.particles, batch, rng)
+        job(ops, args.particles, batch, rng, steps)
         rates.append(args.particles * steps / (time.perf_counter() - start))
     print(f"{args.job} {args.backend} threads={args.threads} particles={args.particles} "
           f"particle-steps/s {statistics.median(rates):.6g}")

@@ -8,8 +8,9 @@
  *   gmm:  per step, each component's 2x2 inverse and log-determinant (3.1); per particle, the responsibilities
  *         and the posterior mean, then the DDIM update (2.2).
  *
- * Build: cc -O3 -march=native -fopenmp fused_probe.c -lm.  Run: fused_probe demo|gmm PARTICLES [REPEATS].
- * Prints "<job> probe threads=<n> particles=<N> particle-steps/s <rate>" (median of REPEATS after one warm-up).
+ * Build: cc -O3 -march=native -fopenmp fused_probe.c -lm.  Run: fused_probe demo|gmm PARTICLES [REPEATS [STEPS]].
+ * Prints "<job> probe threads=<n> particles=<N> particle-steps/s <rate>" (median of REPEATS after one warm-up);
+ * STEPS > 0 runs the first STEPS steps only (every step costs the same). Threads: OMP_NUM_THREADS.
  */
 #include <math.h>
 #include <omp.h>
@@ -46,7 +47,7 @@ static void alpha_bar(int timesteps, double *out) {
     }
 }
 
-static double demo(int particles) {
+static double demo(int particles, int steps) {
     static double px[N_DATA], py[N_DATA], sq[N_DATA], abar[100];
     for (int j = 0; j < N_DATA; j++) { /* two arcs; the values do not change the arithmetic */
         double th = M_PI * (j / 2) / (N_DATA / 2 - 1);
@@ -58,7 +59,8 @@ static double demo(int particles) {
     double *x = malloc(sizeof(double) * 2 * particles);
     for (int i = 0; i < particles; i++) gaussian_pair(i, -1, &x[2 * i], &x[2 * i + 1]);
     double start = omp_get_wtime();
-    for (int t = 99; t >= 0; t--) {
+    steps = steps > 0 && steps < 100 ? steps : 100;
+    for (int t = 99; t >= 100 - steps; t--) {
         double prev = t > 0 ? abar[t - 1] : 1.0, beta = 1 - abar[t] / prev, b2 = 1 - abar[t], a = sqrt(abar[t]);
         double c1 = beta * sqrt(prev) / b2, c2 = (1 - prev) * sqrt(1 - beta) / b2;
         double std = t > 0 ? sqrt(beta * (1 - prev) / b2) : 0, ka = a / b2, kq = a * a / (2 * b2);
@@ -94,10 +96,10 @@ static double demo(int particles) {
     }
     double seconds = omp_get_wtime() - start;
     free(x);
-    return particles * 100.0 / seconds;
+    return particles * (double) steps / seconds;
 }
 
-static double gmm(int particles) {
+static double gmm(int particles, int steps) {
     static const double w[3] = {0.3, 0.5, 0.2}, mu[3][2] = {{-2, 0}, {2, 1}, {0, -2}};
     static const double cov[3][3] = {{0.0625, 0, 0.0625}, {0.25, 0, 0.04}, {0.3, 0.2, 0.3}}; /* s00, s01, s11 */
     static double abar[1000];
@@ -105,7 +107,8 @@ static double gmm(int particles) {
     double *x = malloc(sizeof(double) * 2 * particles);
     for (int i = 0; i < particles; i++) gaussian_pair(i, -1, &x[2 * i], &x[2 * i + 1]);
     double start = omp_get_wtime();
-    for (int j = 0; j < 50; j++) {
+    steps = steps > 0 && steps < 50 ? steps : 50;
+    for (int j = 0; j < steps; j++) {
         int tau = (int) lround(999 * (1 - j / 49.0)), next = j < 49 ? (int) lround(999 * (1 - (j + 1) / 49.0)) : -1;
         double ab = abar[tau], an = next >= 0 ? abar[next] : 1.0, a = sqrt(ab), b2 = 1 - ab, b = sqrt(b2);
         double ln[3], inv[3][3], gain[3][4];
@@ -143,7 +146,7 @@ static double gmm(int particles) {
     }
     double seconds = omp_get_wtime() - start;
     free(x);
-    return particles * 50.0 / seconds;
+    return particles * (double) steps / seconds;
 }
 
 static int by_value(const void *a, const void *b) {
@@ -153,15 +156,15 @@ static int by_value(const void *a, const void *b) {
 
 int main(int argc, char **argv) {
     if (argc < 3 || (strcmp(argv[1], "demo") && strcmp(argv[1], "gmm"))) {
-        fprintf(stderr, "usage: fused_probe demo|gmm PARTICLES [REPEATS]\n");
+        fprintf(stderr, "usage: fused_probe demo|gmm PARTICLES [REPEATS [STEPS]]\n");
         return 2;
     }
-    int particles = atoi(argv[2]), repeats = argc > 3 ? atoi(argv[3]) : 1;
-    double (*job)(int) = strcmp(argv[1], "demo") ? gmm : demo;
+    int particles = atoi(argv[2]), repeats = argc > 3 ? atoi(argv[3]) : 1, steps = argc > 4 ? atoi(argv[4]) : 0;
+    double (*job)(int, int) = strcmp(argv[1], "demo") ? gmm : demo;
     double rates[64];
     repeats = repeats < 1 ? 1 : repeats > 64 ? 64 : repeats;
-    job(particles / 10 > 0 ? particles / 10 : 1);
-    for (int r = 0; r < repeats; r++) rates[r] = job(particles);
+    job(particles / 10 > 0 ? particles / 10 : 1, steps);
+    for (int r = 0; r < repeats; r++) rates[r] = job(particles, steps);
     qsort(rates, repeats, sizeof(double), by_value);
     printf("%s probe threads=%d particles=%d particle-steps/s %.6g\n", argv[1], omp_get_max_threads(), particles,
            rates[repeats / 2]);

@@ -33,8 +33,10 @@ public final class NoiseCoefficients {
         double[] a = new double[times.length];
         double[] b = new double[times.length];
         for (int i = 0; i < times.length; i++) {
-            a[i] = process.a(times[i]);
-            b[i] = process.b(times[i]);
+            // a sampler's batch shares one time: a(t) and b(t) are pure, so a repeated time reuses them
+            boolean repeated = i > 0 && Double.doubleToRawLongBits(times[i]) == Double.doubleToRawLongBits(times[i - 1]);
+            a[i] = repeated ? a[i - 1] : process.a(times[i]);
+            b[i] = repeated ? b[i - 1] : process.b(times[i]);
             if (!(b[i] > 0) || !Double.isFinite(b[i]) || !(a[i] >= 0) || !Double.isFinite(a[i])) {
                 throw new IllegalArgumentException("row " + i + " at t=" + times[i] + " has a=" + a[i] + ", b=" + b[i]
                         + "; closed-form posteriors need a >= 0 and b > 0");

@@ -16,7 +16,10 @@ public final class HostRows {
     /** {@code x [B, D]} as row-major float64 values (a copy; x is not touched). */
     public static double[] read(INDArray x) {
         INDArray c = x.dataType() == DataType.DOUBLE && x.ordering() == 'c' && !x.isView() ? x : x.castTo(DataType.DOUBLE).dup('c');
-        return c.data().getDoublesAt(c.offset(), (int) c.length());
+        double[] values = new double[(int) c.length()];
+        // one bulk copy from the native buffer (DataBuffer.getDoublesAt reads element by element)
+        c.data().asNioDouble().get((int) c.offset(), values);
+        return values;
     }
 
     /** A fresh float64 {@code [rows, columns]} array holding {@code values} (row-major). */
