@@ -13,8 +13,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * The exact posterior mean of a Gaussian mixture (docs/science.md §3.1) as a fused host kernel: each component's
- * eigen-decomposition once at construction, its time-dependent inverse and log-determinant once per distinct time of
- * a batch, then one pass per particle over the components ({@link MixturePass}), particles in parallel on a
+ * eigen-decomposition once at construction, its time-dependent inverse, gain and log-determinant once per distinct
+ * time of a batch, then one pass per particle over the components ({@link MixturePass}), particles in parallel on a
  * {@link HostPool}. The same posterior as {@link GmmDenoiser} (to rounding); a particle's bits depend neither on its
  * batch nor on the thread count.
  */
@@ -57,8 +57,9 @@ public final class FusedGmmDenoiser implements Denoiser {
         double[] x0 = new double[x.length];
         double[] secondMoment = new double[batch];
         pool.forEachBlock(batch, BLOCK_ROWS, (from, to) -> {
+            double[] scratch = pass.scratch();
             for (int r = from; r < to; r++) {
-                pass.row(x, r, times[r], x0, secondMoment);
+                pass.row(x, r, times[r], x0, secondMoment, scratch);
             }
         });
         return HostPosteriorMean.of(request.x().castTo(DataType.DOUBLE), x, x0, secondMoment, c, d);

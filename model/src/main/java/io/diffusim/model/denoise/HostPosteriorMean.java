@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The prediction of a fused host kernel from its per-row results (docs/science.md §3.1–3.2): the posterior mean x0,
  * eps = (x - a x0)/b computed alongside (the samplers ask for eps, and on the host it is one pass over B D values),
  * and {@code div eps-hat = D/b - (a^2/b^3) tr Cov} with {@code tr Cov = E||x0||^2 - ||x0-hat||^2}, formed only if
- * someone asks. The formulas and their order are those of {@link EmpiricalPosterior#predict} and
+ * someone asks. Each becomes an ND4J array on first use only. The formulas and their order are those of {@link EmpiricalPosterior#predict} and
  * {@link NoiseCoefficients#divergenceOfEps}.
  */
 final class HostPosteriorMean {
@@ -30,8 +30,9 @@ final class HostPosteriorMean {
                 eps[k] = (xValues[k] - x0[k] * a) / b;
             }
         }
-        return Prediction.ofX0(x, HostRows.matrix(x0, batch, d), HostRows.matrix(eps, batch, d), c.a(), c.b())
-                .withLazyDivergence(() -> divergence(x0, secondMoment, c, d));
+        // ND4J arrays only for what is asked: DDIM and DDPM ask for eps alone
+        return Prediction.ofX0Lazily(x, () -> HostRows.matrix(x0, batch, d), () -> HostRows.matrix(eps, batch, d),
+                c::a, c::b).withLazyDivergence(() -> divergence(x0, secondMoment, c, d));
     }
 
     private static INDArray divergence(double[] x0, double[] secondMoment, NoiseCoefficients c, int d) {

@@ -1,5 +1,6 @@
 package io.diffusim.model.denoise;
 
+import io.diffusim.model.host.HostRows;
 import io.diffusim.model.process.ForwardProcess;
 import java.util.function.DoubleBinaryOperator;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -14,14 +15,13 @@ public final class NoiseCoefficients {
 
     private final double[] a;
     private final double[] b;
-    private final INDArray aColumn;
-    private final INDArray bColumn;
+    // made on first use: the fused host kernels read the Java values only
+    private INDArray aColumn;
+    private INDArray bColumn;
 
     private NoiseCoefficients(double[] a, double[] b) {
         this.a = a;
         this.b = b;
-        this.aColumn = column(a);
-        this.bColumn = column(b);
     }
 
     /** Reads each row's time from the request; rejects a missing time, a < 0 and b <= 0 (undefined posterior). */
@@ -29,7 +29,7 @@ public final class NoiseCoefficients {
         if (request.t() == null) {
             throw new IllegalArgumentException("a closed-form denoiser needs a time per row; the request has none");
         }
-        double[] times = request.t().castTo(DataType.DOUBLE).reshape(request.batch()).toDoubleVector();
+        double[] times = HostRows.read(request.t());
         double[] a = new double[times.length];
         double[] b = new double[times.length];
         for (int i = 0; i < times.length; i++) {
@@ -72,12 +72,18 @@ public final class NoiseCoefficients {
     }
 
     /** a per row [B, 1]; read-only. */
-    public INDArray a() {
+    public synchronized INDArray a() {
+        if (aColumn == null) {
+            aColumn = column(a);
+        }
         return aColumn;
     }
 
     /** b per row [B, 1]; read-only. */
-    public INDArray b() {
+    public synchronized INDArray b() {
+        if (bColumn == null) {
+            bColumn = column(b);
+        }
         return bColumn;
     }
 

@@ -2,11 +2,11 @@ package io.diffusim.model.host;
 
 /**
  * One particle's pass over the components of a Gaussian mixture for its exact posterior mean (docs/science.md §3.1):
- * per component the residual {@code r = x - a mu} in the component's eigenbasis, the log-likelihood
+ * per component the residual {@code r = x - a mu}, the log-likelihood
  * {@code ln w + ln N(x; a mu, a^2 Sigma + b^2 I)}, the component's posterior mean {@code mu + a Sigma C^-1 r} and
  * {@code E||x0||^2 = ||m||^2 + tr P}; then the responsibilities by log-sum-exp and their weighted sums. What depends
  * on the time only (the inverse eigenvalues of C, its log-determinant, tr P) is computed once per distinct time of a
- * batch ({@link #at}). Scalar code: a row costs some 30 D^2 K flops, too few to gain from vectors. Thread-safe.
+ * batch ({@link #at}). Scalar code: a row costs some 4 D^2 K flops and K exponentials. Thread-safe.
  */
 public final class MixturePass {
 
@@ -19,35 +19,65 @@ public final class MixturePass {
     public record Component(double logWeight, double[] mean, double[] lambda, double[] basis) {
     }
 
-    /** The time-dependent constants of every component at one (a, b). */
+    /**
+     * The time-dependent constants of every component at one (a, b), as dense D x D matrices so that a row costs two
+     * small matrix-vector products per component: {@code C^-1} and the gain {@code a Sigma C^-1}, both
+     * {@code U diag(.) U^T} from the eigen-decomposition ({@code C^-1} is {@code 1/b^2} on the complement of U), the
+     * shifted mean {@code a mu}, {@code ln w - (ln det C + D ln 2 pi)/2} and {@code tr P = sum lambda b^2 / den}.
+     */
     public final class AtTime {
-        private final double a;
-        private final double b;
-        private final double[][] denominator;
+        private final double[] shiftedMean;
+        private final double[] inverse;
+        private final double[] gain;
         private final double[] logNorm;
         private final double[] traceP;
 
         private AtTime(double a, double b) {
-            this.a = a;
-            this.b = b;
             int count = components.length;
-            denominator = new double[count][];
+            int d = dimension;
+            shiftedMean = new double[count * d];
+            inverse = new double[count * d * d];
+            gain = new double[count * d * d];
             logNorm = new double[count];
             traceP = new double[count];
             for (int k = 0; k < count; k++) {
+                double[] mu = components[k].mean();
                 double[] lambda = components[k].lambda();
+                double[] basis = components[k].basis();
                 int rank = lambda.length;
-                denominator[k] = new double[rank];
-                double logDet = 0;
+                double logDet = (d - rank) * Math.log(b * b);
                 double trace = 0;
+                double[] inverseEigen = new double[rank];
+                double[] gainEigen = new double[rank];
                 for (int j = 0; j < rank; j++) {
                     // C = U diag(a^2 lambda + b^2) U^T (+ b^2 on the complement)
-                    denominator[k][j] = a * a * lambda[j] + b * b;
-                    logDet += Math.log(denominator[k][j]);
-                    trace += lambda[j] / denominator[k][j];
+                    double denominator = a * a * lambda[j] + b * b;
+                    logDet += Math.log(denominator);
+                    trace += lambda[j] / denominator;
+                    inverseEigen[j] = 1 / denominator;
+                    gainEigen[j] = a * lambda[j] / denominator;
                 }
-                logDet += (dimension - rank) * Math.log(b * b);
-                logNorm[k] = components[k].logWeight() - 0.5 * (logDet + dimension * LN_2PI);
+                for (int i = 0; i < d; i++) {
+                    shiftedMean[k * d + i] = a * mu[i];
+                    for (int l = 0; l < d; l++) {
+                        double inv = 0;
+                        double g = 0;
+                        double projection = 0;
+                        for (int j = 0; j < rank; j++) {
+                            double u = basis == null ? (i == j ? 1 : 0) * (l == j ? 1 : 0)
+                                    : basis[i * rank + j] * basis[l * rank + j];
+                            inv += u * inverseEigen[j];
+                            g += u * gainEigen[j];
+                            projection += u;
+                        }
+                        if (rank < d) {
+                            inv += ((i == l ? 1 : 0) - projection) / (b * b);
+                        }
+                        inverse[(k * d + i) * d + l] = inv;
+                        gain[(k * d + i) * d + l] = g;
+                    }
+                }
+                logNorm[k] = components[k].logWeight() - 0.5 * (logDet + d * LN_2PI);
                 traceP[k] = trace * (b * b);
             }
         }
@@ -71,8 +101,8 @@ public final class MixturePass {
         this.components = components.clone();
         this.dimension = dimension;
         int k = components.length;
-        // [ residual D | eigen-coordinates D | means K D | logits K | second moments K ]
-        this.scratch = ThreadLocal.withInitial(() -> new double[2 * dimension + k * dimension + 2 * k]);
+        // [ residual D | means K D | logits K | second moments K ]
+        this.scratch = ThreadLocal.withInitial(() -> new double[dimension + k * dimension + 2 * k]);
     }
 
     public int dimension() {
@@ -84,61 +114,45 @@ public final class MixturePass {
         return new AtTime(a, b);
     }
 
-    /** Row {@code row} of {@code x} at {@code time}: the posterior mean into {@code x0[row * D ..]}, E||x0||^2 into secondMoment. */
-    public void row(double[] x, int row, AtTime time, double[] x0, double[] secondMoment) {
-        double[] s = scratch.get();
+    /** A row's working memory, one per thread: {@link #row} takes it so that a block of rows looks it up once. */
+    public double[] scratch() {
+        return scratch.get();
+    }
+
+    /**
+     * Row {@code row} of {@code x} at {@code time}: the posterior mean into {@code x0[row * D ..]}, E||x0||^2 into
+     * {@code secondMoment[row]}; {@code s} is this thread's {@link #scratch()}.
+     */
+    public void row(double[] x, int row, AtTime time, double[] x0, double[] secondMoment, double[] s) {
+        if (dimension == 2) {
+            planarRow(x, row, time, x0, secondMoment, s);
+            return;
+        }
         int d = dimension;
         int count = components.length;
-        int residual = 0;
-        int coordinates = d;
-        int means = 2 * d;
+        int means = d;
         int logits = means + count * d;
         int seconds = logits + count;
-        double a = time.a;
+        int at = row * d;
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < count; k++) {
-            Component component = components[k];
-            double[] mu = component.mean();
-            double[] lambda = component.lambda();
-            double[] basis = component.basis();
-            double[] denominator = time.denominator[k];
-            int rank = lambda.length;
-            double residualNorm = 0;
+            double[] mu = components[k].mean();
             for (int i = 0; i < d; i++) {
-                s[residual + i] = x[row * d + i] - a * mu[i];
-                residualNorm += s[residual + i] * s[residual + i];
+                s[i] = x[at + i] - time.shiftedMean[k * d + i];
             }
-            // y = U^T r; quadratic = y^T diag(1/den) y; z = y / den scaled by lambda is Sigma C^-1 r in the eigenbasis
+            // quadratic = r^T C^-1 r, m = mu + a Sigma C^-1 r
             double quadratic = 0;
-            double kept = 0;
-            for (int j = 0; j < rank; j++) {
-                double y = 0;
-                if (basis == null) {
-                    y = s[residual + j];
-                } else {
-                    for (int i = 0; i < d; i++) {
-                        y += s[residual + i] * basis[i * rank + j];
-                    }
-                }
-                double z = y / denominator[j];
-                quadratic += y * z;
-                kept += y * y;
-                s[coordinates + j] = z * lambda[j];
-            }
-            if (rank < d) {
-                quadratic += (residualNorm - kept) / (time.b * time.b);
-            }
             double norm = 0;
             for (int i = 0; i < d; i++) {
-                double shift = 0;
-                if (basis == null) {
-                    shift = s[coordinates + i];
-                } else {
-                    for (int j = 0; j < rank; j++) {
-                        shift += s[coordinates + j] * basis[i * rank + j];
-                    }
+                int matrixRow = (k * d + i) * d;
+                double inverseR = 0;
+                double gainR = 0;
+                for (int l = 0; l < d; l++) {
+                    inverseR += time.inverse[matrixRow + l] * s[l];
+                    gainR += time.gain[matrixRow + l] * s[l];
                 }
-                double m = shift * a + mu[i];
+                quadratic += s[i] * inverseR;
+                double m = mu[i] + gainR;
                 s[means + k * d + i] = m;
                 norm += m * m;
             }
@@ -150,19 +164,81 @@ public final class MixturePass {
         double total = 0;
         double moment = 0;
         for (int i = 0; i < d; i++) {
-            x0[row * d + i] = 0;
+            x0[at + i] = 0;
         }
         for (int k = 0; k < count; k++) {
             double w = HostExp.exp(s[logits + k] - max);
             total += w;
             moment += w * s[seconds + k];
             for (int i = 0; i < d; i++) {
-                x0[row * d + i] += w * s[means + k * d + i];
+                x0[at + i] += w * s[means + k * d + i];
             }
         }
         for (int i = 0; i < d; i++) {
-            x0[row * d + i] /= total;
+            x0[at + i] /= total;
         }
+        secondMoment[row] = moment / total;
+    }
+
+    /**
+     * {@link #row} for D = 2 (the planar toy data sets) with the 2 x 2 products written out: the general loops cost
+     * three times as much at this size. The same operations in the same order as the general path, so the same bits.
+     */
+    private void planarRow(double[] x, int row, AtTime time, double[] x0, double[] secondMoment, double[] s) {
+        int count = components.length;
+        int logits = 2 + count * 2;
+        int seconds = logits + count;
+        double x1 = x[2 * row];
+        double x2 = x[2 * row + 1];
+        double[] shifted = time.shiftedMean;
+        double[] inverse = time.inverse;
+        double[] gain = time.gain;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < count; k++) {
+            double[] mu = components[k].mean();
+            double r1 = x1 - shifted[2 * k];
+            double r2 = x2 - shifted[2 * k + 1];
+            int m = 4 * k;
+            double inverseR1 = 0;
+            inverseR1 += inverse[m] * r1;
+            inverseR1 += inverse[m + 1] * r2;
+            double inverseR2 = 0;
+            inverseR2 += inverse[m + 2] * r1;
+            inverseR2 += inverse[m + 3] * r2;
+            double gainR1 = 0;
+            gainR1 += gain[m] * r1;
+            gainR1 += gain[m + 1] * r2;
+            double gainR2 = 0;
+            gainR2 += gain[m + 2] * r1;
+            gainR2 += gain[m + 3] * r2;
+            double quadratic = 0;
+            quadratic += r1 * inverseR1;
+            quadratic += r2 * inverseR2;
+            double m1 = mu[0] + gainR1;
+            double m2 = mu[1] + gainR2;
+            s[2 + 2 * k] = m1;
+            s[3 + 2 * k] = m2;
+            double norm = 0;
+            norm += m1 * m1;
+            norm += m2 * m2;
+            s[seconds + k] = norm + time.traceP[k];
+            double logit = time.logNorm[k] - 0.5 * quadratic;
+            s[logits + k] = logit;
+            max = Math.max(max, logit);
+        }
+        double total = 0;
+        double moment = 0;
+        double sum1 = 0;
+        double sum2 = 0;
+        for (int k = 0; k < count; k++) {
+            double w = HostExp.exp(s[logits + k] - max);
+            total += w;
+            moment += w * s[seconds + k];
+            sum1 += w * s[2 + 2 * k];
+            sum2 += w * s[3 + 2 * k];
+        }
+        x0[2 * row] = sum1 / total;
+        x0[2 * row + 1] = sum2 / total;
         secondMoment[row] = moment / total;
     }
 }
