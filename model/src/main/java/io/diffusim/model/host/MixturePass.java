@@ -1,5 +1,8 @@
 package io.diffusim.model.host;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * One particle's pass over the components of a Gaussian mixture for its exact posterior mean (docs/science.md §3.1):
  * per component the residual {@code r = x - a mu}, the log-likelihood
@@ -11,6 +14,8 @@ package io.diffusim.model.host;
 public final class MixturePass {
 
     private static final double LN_2PI = Math.log(2 * Math.PI);
+    private static final VectorSpecies<Double> SPECIES = HostExp.SPECIES;
+    private static final int LANES = SPECIES.length();
 
     /**
      * A component {@code N(mean, U diag(lambda) U^T)}: {@code basis} is U as a row-major {@code [D, r]} matrix, or null
@@ -101,8 +106,9 @@ public final class MixturePass {
         this.components = components.clone();
         this.dimension = dimension;
         int k = components.length;
-        // [ residual D | means K D | logits K | second moments K ]
-        this.scratch = ThreadLocal.withInitial(() -> new double[dimension + k * dimension + 2 * k]);
+        // [ residual D | means K D | logits K | second moments K ], or for D = 2 the same per lane and the lanes' x
+        int lanes = dimension == 2 ? LANES : 1;
+        this.scratch = ThreadLocal.withInitial(() -> new double[lanes * (dimension + k * dimension + 2 * k) + 4 * lanes]);
     }
 
     public int dimension() {
@@ -117,6 +123,23 @@ public final class MixturePass {
     /** A row's working memory, one per thread: {@link #row} takes it so that a block of rows looks it up once. */
     public double[] scratch() {
         return scratch.get();
+    }
+
+    /**
+     * Rows {@code [from, to)} of {@code x}, all at {@code time}, as {@link #row} computes them; for D = 2 a vector of
+     * particles at a time (the last one padded), with each lane doing the scalar row's operations in the scalar row's
+     * order, so the bits are those of {@link #row} whatever the lane or the batch.
+     */
+    public void rows(double[] x, int from, int to, AtTime time, double[] x0, double[] secondMoment, double[] s) {
+        if (dimension != 2) {
+            for (int r = from; r < to; r++) {
+                row(x, r, time, x0, secondMoment, s);
+            }
+            return;
+        }
+        for (int r = from; r < to; r += LANES) {
+            planarLanes(x, r, Math.min(LANES, to - r), time, x0, secondMoment, s);
+        }
     }
 
     /**
@@ -240,5 +263,71 @@ public final class MixturePass {
         x0[2 * row] = sum1 / total;
         x0[2 * row + 1] = sum2 / total;
         secondMoment[row] = moment / total;
+    }
+
+    /** {@link #planarRow} for {@code count <= LANES} consecutive rows from {@code first}, one per lane. */
+    private void planarLanes(double[] x, int first, int count, AtTime time, double[] x0, double[] secondMoment,
+                             double[] s) {
+        int components = this.components.length;
+        int firstX = 0;
+        int secondX = LANES;
+        int logits = 2 * LANES;
+        int means = logits + components * LANES;
+        int seconds = means + 2 * components * LANES;
+        int out = seconds + components * LANES;
+        // the rows' coordinates by lane; padding lanes hold 0 and are never written back
+        for (int i = 0; i < LANES; i++) {
+            boolean real = i < count;
+            s[firstX + i] = real ? x[2 * (first + i)] : 0;
+            s[secondX + i] = real ? x[2 * (first + i) + 1] : 0;
+        }
+        DoubleVector x1 = DoubleVector.fromArray(SPECIES, s, firstX);
+        DoubleVector x2 = DoubleVector.fromArray(SPECIES, s, secondX);
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        DoubleVector max = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
+        for (int k = 0; k < components; k++) {
+            double[] mu = this.components[k].mean();
+            int m = 4 * k;
+            DoubleVector r1 = x1.sub(time.shiftedMean[2 * k]);
+            DoubleVector r2 = x2.sub(time.shiftedMean[2 * k + 1]);
+            DoubleVector inverseR1 = zero.add(r1.mul(time.inverse[m])).add(r2.mul(time.inverse[m + 1]));
+            DoubleVector inverseR2 = zero.add(r1.mul(time.inverse[m + 2])).add(r2.mul(time.inverse[m + 3]));
+            DoubleVector gainR1 = zero.add(r1.mul(time.gain[m])).add(r2.mul(time.gain[m + 1]));
+            DoubleVector gainR2 = zero.add(r1.mul(time.gain[m + 2])).add(r2.mul(time.gain[m + 3]));
+            DoubleVector quadratic = zero.add(r1.mul(inverseR1)).add(r2.mul(inverseR2));
+            DoubleVector m1 = DoubleVector.broadcast(SPECIES, mu[0]).add(gainR1);
+            DoubleVector m2 = DoubleVector.broadcast(SPECIES, mu[1]).add(gainR2);
+            m1.intoArray(s, means + 2 * k * LANES);
+            m2.intoArray(s, means + (2 * k + 1) * LANES);
+            zero.add(m1.mul(m1)).add(m2.mul(m2)).add(time.traceP[k]).intoArray(s, seconds + k * LANES);
+            DoubleVector logit = DoubleVector.broadcast(SPECIES, time.logNorm[k]).sub(quadratic.mul(0.5));
+            logit.intoArray(s, logits + k * LANES);
+            max = max.max(logit);
+        }
+        planarSums(max, components, s, logits, means, seconds, out);
+        for (int i = 0; i < count; i++) {
+            x0[2 * (first + i)] = s[out + i];
+            x0[2 * (first + i) + 1] = s[out + LANES + i];
+            secondMoment[first + i] = s[out + 2 * LANES + i];
+        }
+    }
+
+    /** The responsibilities' sums of {@link #planarLanes}: x0 and E||x0||^2 per lane into s[out ..] (a method of its own to stay small enough for C2 to inline its vectors). */
+    private static void planarSums(DoubleVector max, int components, double[] s, int logits, int means, int seconds,
+                                   int out) {
+        DoubleVector total = DoubleVector.zero(SPECIES);
+        DoubleVector moment = DoubleVector.zero(SPECIES);
+        DoubleVector sum1 = DoubleVector.zero(SPECIES);
+        DoubleVector sum2 = DoubleVector.zero(SPECIES);
+        for (int k = 0; k < components; k++) {
+            DoubleVector w = HostExp.exp(DoubleVector.fromArray(SPECIES, s, logits + k * LANES).sub(max));
+            total = total.add(w);
+            moment = moment.add(w.mul(DoubleVector.fromArray(SPECIES, s, seconds + k * LANES)));
+            sum1 = sum1.add(w.mul(DoubleVector.fromArray(SPECIES, s, means + 2 * k * LANES)));
+            sum2 = sum2.add(w.mul(DoubleVector.fromArray(SPECIES, s, means + (2 * k + 1) * LANES)));
+        }
+        sum1.div(total).intoArray(s, out);
+        sum2.div(total).intoArray(s, out + LANES);
+        moment.div(total).intoArray(s, out + 2 * LANES);
     }
 }
