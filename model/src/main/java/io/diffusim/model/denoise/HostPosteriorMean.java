@@ -16,13 +16,20 @@ final class HostPosteriorMean {
     }
 
     /**
-     * @param x the request's points; {@code xValues} their row-major values
+     * @param x the request's points; {@code xValues} their row-major values (at least B D of them)
      * @param x0 row-major posterior means {@code [B, D]}
      * @param secondMoment {@code E||x0||^2} per row (the posterior's, not the mean's)
      */
+    /** The thread's buffer for eps, copied into its ND4J array at once, so it is reused from call to call. */
+    private static final ThreadLocal<double[]> EPS = new ThreadLocal<>();
+
     static Prediction of(INDArray x, double[] xValues, double[] x0, double[] secondMoment, NoiseCoefficients c, int d) {
         int batch = c.batch();
-        double[] eps = new double[x0.length];
+        double[] eps = EPS.get();
+        if (eps == null || eps.length < batch * d) {
+            eps = new double[batch * d];
+            EPS.set(eps);
+        }
         for (int r = 0; r < batch; r++) {
             double a = c.a(r);
             double b = c.b(r);
@@ -30,8 +37,9 @@ final class HostPosteriorMean {
                 eps[k] = (xValues[k] - x0[k] * a) / b;
             }
         }
-        // ND4J arrays only for what is asked: DDIM and DDPM ask for eps alone
-        return Prediction.ofX0Lazily(x, () -> HostRows.matrix(x0, batch, d), () -> HostRows.matrix(eps, batch, d),
+        // ND4J arrays only for what is asked, but eps at once: every sampler asks for it, and its buffer is reused
+        INDArray epsArray = HostRows.matrixOfPrefix(eps, batch, d);
+        return Prediction.ofX0Lazily(x, () -> HostRows.matrix(x0, batch, d), () -> epsArray,
                 c::a, c::b).withLazyDivergence(() -> divergence(x0, secondMoment, c, d));
     }
 

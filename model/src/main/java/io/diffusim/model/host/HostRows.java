@@ -22,6 +22,25 @@ public final class HostRows {
         return values;
     }
 
+    /**
+     * {@code x} as row-major float64 values in {@code buffer} when it is long enough (else in a new array, returned):
+     * for a caller that evaluates batch after batch and reads the values before the next call.
+     */
+    public static double[] readInto(INDArray x, double[] buffer) {
+        INDArray c = x.dataType() == DataType.DOUBLE && x.ordering() == 'c' && !x.isView() ? x : x.castTo(DataType.DOUBLE).dup('c');
+        int length = (int) c.length();
+        double[] values = buffer != null && buffer.length >= length ? buffer : new double[length];
+        c.data().asNioDouble().get((int) c.offset(), values, 0, length);
+        return values;
+    }
+
+    /** A fresh float64 {@code [rows, columns]} array holding the first {@code rows * columns} of {@code values}. */
+    public static INDArray matrixOfPrefix(double[] values, int rows, int columns) {
+        INDArray out = Nd4j.createUninitialized(DataType.DOUBLE, rows, columns);
+        out.data().asNioDouble().put(0, values, 0, rows * columns);
+        return out;
+    }
+
     /** A fresh float64 {@code [rows, columns]} array holding {@code values} (row-major). */
     public static INDArray matrix(double[] values, int rows, int columns) {
         return Nd4j.create(values, new long[] {rows, columns}, DataType.DOUBLE);
