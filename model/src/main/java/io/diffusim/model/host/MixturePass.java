@@ -1,7 +1,5 @@
 package io.diffusim.model.host;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * One particle's pass over the components of a Gaussian mixture for its exact posterior mean (docs/science.md §3.1):
@@ -14,8 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
 public final class MixturePass {
 
     private static final double LN_2PI = Math.log(2 * Math.PI);
-    private static final VectorSpecies<Double> SPECIES = HostExp.SPECIES;
-    private static final int LANES = SPECIES.length();
+    private static final int LANES = PlanarMixtureRows.LANES;
 
     /**
      * A component {@code N(mean, U diag(lambda) U^T)}: {@code basis} is U as a row-major {@code [D, r]} matrix, or null
@@ -31,11 +28,11 @@ public final class MixturePass {
      * shifted mean {@code a mu}, {@code ln w - (ln det C + D ln 2 pi)/2} and {@code tr P = sum lambda b^2 / den}.
      */
     public final class AtTime {
-        private final double[] shiftedMean;
-        private final double[] inverse;
-        private final double[] gain;
-        private final double[] logNorm;
-        private final double[] traceP;
+        final double[] shiftedMean;
+        final double[] inverse;
+        final double[] gain;
+        final double[] logNorm;
+        final double[] traceP;
 
         private AtTime(double a, double b) {
             int count = components.length;
@@ -108,7 +105,8 @@ public final class MixturePass {
         int k = components.length;
         // [ residual D | means K D | logits K | second moments K ], or for D = 2 the same per lane and the lanes' x
         int lanes = dimension == 2 ? LANES : 1;
-        this.scratch = ThreadLocal.withInitial(() -> new double[lanes * (dimension + k * dimension + 2 * k) + 4 * lanes]);
+        int length = lanes * (dimension + k * dimension + 2 * k) + 4 * lanes;
+        this.scratch = ThreadLocal.withInitial(() -> new double[length]);
     }
 
     public int dimension() {
@@ -138,7 +136,7 @@ public final class MixturePass {
             return;
         }
         for (int r = from; r < to; r += LANES) {
-            planarLanes(x, r, Math.min(LANES, to - r), time, x0, secondMoment, s);
+            PlanarMixtureRows.lanes(components, x, r, Math.min(LANES, to - r), time, x0, secondMoment, s);
         }
     }
 
@@ -148,7 +146,7 @@ public final class MixturePass {
      */
     public void row(double[] x, int row, AtTime time, double[] x0, double[] secondMoment, double[] s) {
         if (dimension == 2) {
-            planarRow(x, row, time, x0, secondMoment, s);
+            PlanarMixtureRows.row(components, x, row, time, x0, secondMoment, s);
             return;
         }
         int d = dimension;
@@ -201,133 +199,5 @@ public final class MixturePass {
             x0[at + i] /= total;
         }
         secondMoment[row] = moment / total;
-    }
-
-    /**
-     * {@link #row} for D = 2 (the planar toy data sets) with the 2 x 2 products written out: the general loops cost
-     * three times as much at this size. The same operations in the same order as the general path, so the same bits.
-     */
-    private void planarRow(double[] x, int row, AtTime time, double[] x0, double[] secondMoment, double[] s) {
-        int count = components.length;
-        int logits = 2 + count * 2;
-        int seconds = logits + count;
-        double x1 = x[2 * row];
-        double x2 = x[2 * row + 1];
-        double[] shifted = time.shiftedMean;
-        double[] inverse = time.inverse;
-        double[] gain = time.gain;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < count; k++) {
-            double[] mu = components[k].mean();
-            double r1 = x1 - shifted[2 * k];
-            double r2 = x2 - shifted[2 * k + 1];
-            int m = 4 * k;
-            double inverseR1 = 0;
-            inverseR1 += inverse[m] * r1;
-            inverseR1 += inverse[m + 1] * r2;
-            double inverseR2 = 0;
-            inverseR2 += inverse[m + 2] * r1;
-            inverseR2 += inverse[m + 3] * r2;
-            double gainR1 = 0;
-            gainR1 += gain[m] * r1;
-            gainR1 += gain[m + 1] * r2;
-            double gainR2 = 0;
-            gainR2 += gain[m + 2] * r1;
-            gainR2 += gain[m + 3] * r2;
-            double quadratic = 0;
-            quadratic += r1 * inverseR1;
-            quadratic += r2 * inverseR2;
-            double m1 = mu[0] + gainR1;
-            double m2 = mu[1] + gainR2;
-            s[2 + 2 * k] = m1;
-            s[3 + 2 * k] = m2;
-            double norm = 0;
-            norm += m1 * m1;
-            norm += m2 * m2;
-            s[seconds + k] = norm + time.traceP[k];
-            double logit = time.logNorm[k] - 0.5 * quadratic;
-            s[logits + k] = logit;
-            max = Math.max(max, logit);
-        }
-        double total = 0;
-        double moment = 0;
-        double sum1 = 0;
-        double sum2 = 0;
-        for (int k = 0; k < count; k++) {
-            double w = HostExp.exp(s[logits + k] - max);
-            total += w;
-            moment += w * s[seconds + k];
-            sum1 += w * s[2 + 2 * k];
-            sum2 += w * s[3 + 2 * k];
-        }
-        x0[2 * row] = sum1 / total;
-        x0[2 * row + 1] = sum2 / total;
-        secondMoment[row] = moment / total;
-    }
-
-    /** {@link #planarRow} for {@code count <= LANES} consecutive rows from {@code first}, one per lane. */
-    private void planarLanes(double[] x, int first, int count, AtTime time, double[] x0, double[] secondMoment,
-                             double[] s) {
-        int components = this.components.length;
-        int firstX = 0;
-        int secondX = LANES;
-        int logits = 2 * LANES;
-        int means = logits + components * LANES;
-        int seconds = means + 2 * components * LANES;
-        int out = seconds + components * LANES;
-        // the rows' coordinates by lane; padding lanes hold 0 and are never written back
-        for (int i = 0; i < LANES; i++) {
-            boolean real = i < count;
-            s[firstX + i] = real ? x[2 * (first + i)] : 0;
-            s[secondX + i] = real ? x[2 * (first + i) + 1] : 0;
-        }
-        DoubleVector x1 = DoubleVector.fromArray(SPECIES, s, firstX);
-        DoubleVector x2 = DoubleVector.fromArray(SPECIES, s, secondX);
-        DoubleVector zero = DoubleVector.zero(SPECIES);
-        DoubleVector max = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
-        for (int k = 0; k < components; k++) {
-            double[] mu = this.components[k].mean();
-            int m = 4 * k;
-            DoubleVector r1 = x1.sub(time.shiftedMean[2 * k]);
-            DoubleVector r2 = x2.sub(time.shiftedMean[2 * k + 1]);
-            DoubleVector inverseR1 = zero.add(r1.mul(time.inverse[m])).add(r2.mul(time.inverse[m + 1]));
-            DoubleVector inverseR2 = zero.add(r1.mul(time.inverse[m + 2])).add(r2.mul(time.inverse[m + 3]));
-            DoubleVector gainR1 = zero.add(r1.mul(time.gain[m])).add(r2.mul(time.gain[m + 1]));
-            DoubleVector gainR2 = zero.add(r1.mul(time.gain[m + 2])).add(r2.mul(time.gain[m + 3]));
-            DoubleVector quadratic = zero.add(r1.mul(inverseR1)).add(r2.mul(inverseR2));
-            DoubleVector m1 = DoubleVector.broadcast(SPECIES, mu[0]).add(gainR1);
-            DoubleVector m2 = DoubleVector.broadcast(SPECIES, mu[1]).add(gainR2);
-            m1.intoArray(s, means + 2 * k * LANES);
-            m2.intoArray(s, means + (2 * k + 1) * LANES);
-            zero.add(m1.mul(m1)).add(m2.mul(m2)).add(time.traceP[k]).intoArray(s, seconds + k * LANES);
-            DoubleVector logit = DoubleVector.broadcast(SPECIES, time.logNorm[k]).sub(quadratic.mul(0.5));
-            logit.intoArray(s, logits + k * LANES);
-            max = max.max(logit);
-        }
-        planarSums(max, components, s, logits, means, seconds, out);
-        for (int i = 0; i < count; i++) {
-            x0[2 * (first + i)] = s[out + i];
-            x0[2 * (first + i) + 1] = s[out + LANES + i];
-            secondMoment[first + i] = s[out + 2 * LANES + i];
-        }
-    }
-
-    /** The responsibilities' sums of {@link #planarLanes}: x0 and E||x0||^2 per lane into s[out ..] (a method of its own to stay small enough for C2 to inline its vectors). */
-    private static void planarSums(DoubleVector max, int components, double[] s, int logits, int means, int seconds,
-                                   int out) {
-        DoubleVector total = DoubleVector.zero(SPECIES);
-        DoubleVector moment = DoubleVector.zero(SPECIES);
-        DoubleVector sum1 = DoubleVector.zero(SPECIES);
-        DoubleVector sum2 = DoubleVector.zero(SPECIES);
-        for (int k = 0; k < components; k++) {
-            DoubleVector w = HostExp.exp(DoubleVector.fromArray(SPECIES, s, logits + k * LANES).sub(max));
-            total = total.add(w);
-            moment = moment.add(w.mul(DoubleVector.fromArray(SPECIES, s, seconds + k * LANES)));
-            sum1 = sum1.add(w.mul(DoubleVector.fromArray(SPECIES, s, means + 2 * k * LANES)));
-            sum2 = sum2.add(w.mul(DoubleVector.fromArray(SPECIES, s, means + (2 * k + 1) * LANES)));
-        }
-        sum1.div(total).intoArray(s, out);
-        sum2.div(total).intoArray(s, out + LANES);
-        moment.div(total).intoArray(s, out + 2 * LANES);
     }
 }
