@@ -1,11 +1,12 @@
 package io.diffusim.model;
 
+import io.diffusim.model.host.HostPool;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One-time ND4J set-up for a process: OpenMP and BLAS thread counts and float64 as the default data type
+ * One-time ND4J set-up for a process: OpenMP, BLAS and host-kernel thread counts and float64 as the default data type
  * (docs/science.md §0 "Numerics"), so many tiny ops do not oversubscribe a small machine.
  *
  * <p>Call {@link #configure(int)} once at start-up, before any parallel work; calling it again with the same
@@ -31,6 +32,8 @@ public final class Nd4jRuntime {
         environment.setMaxMasterThreads(threads);
         environment.setMaxThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
+        // the fused host kernels of the closed-form denoisers take the same count (one setting for both)
+        HostPool.setDefaultThreads(threads);
         configuredThreads = threads;
     }
 

@@ -9,6 +9,7 @@ import io.diffusim.config.TimePosteriorSpec;
 import io.diffusim.config.Words;
 import io.diffusim.model.data.Dataset;
 import io.diffusim.model.data.Datasets;
+import io.diffusim.model.data.GaussianMixture;
 import io.diffusim.model.eqm.EqmOptimalField;
 import io.diffusim.model.eqm.MagnitudeFunction;
 import io.diffusim.model.learned.MlpModels;
@@ -19,6 +20,7 @@ import io.diffusim.model.posterior.NoiseUnconditionalTarget;
 import io.diffusim.model.posterior.PointSetLikelihood;
 import io.diffusim.model.posterior.RegressionTarget;
 import io.diffusim.model.process.ForwardProcess;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The one factory from a model spec to a denoiser: the closed-form models of docs/science.md §3 over the run's data
@@ -35,14 +37,23 @@ public final class Denoisers {
 
     /**
      * The denoiser of {@code model} (the run's own, or one an analysis names) over the run's data and process;
-     * {@code data} is the run's data set as {@code Datasets.from} built it.
+     * {@code data} is the run's data set as {@code Datasets.from} built it. Closed-form models with a fused host
+     * kernel use it on a CPU ({@link DenoiserBackend#closedFormDefault()}).
      */
     public static Denoiser from(ModelSpec model, RunSpec run, Dataset data, ForwardProcess process) {
+        return from(model, run, data, process, DenoiserBackend.closedFormDefault());
+    }
+
+    /** As above on the given backend (the exact mixture and the empirical model have both; the others are ND4J). */
+    public static Denoiser from(ModelSpec model, RunSpec run, Dataset data, ForwardProcess process, DenoiserBackend backend) {
+        boolean host = backend == DenoiserBackend.HOST;
         if (model instanceof ModelSpec.GmmExact) {
-            return new GmmDenoiser(process, Datasets.mixture(gmm(run, model), run.seed()));
+            GaussianMixture mixture = Datasets.mixture(gmm(run, model), run.seed());
+            return host ? new FusedGmmDenoiser(process, mixture) : new GmmDenoiser(process, mixture);
         }
         if (model instanceof ModelSpec.Empirical empirical) {
-            return new EmpiricalDenoiser(process, flipped(data, empirical.flip()).points());
+            INDArray points = flipped(data, empirical.flip()).points();
+            return host ? new FusedEmpiricalDenoiser(process, points) : new EmpiricalDenoiser(process, points);
         }
         if (model instanceof ModelSpec.EmpiricalUnconditional unconditional) {
             return noiseUnconditional(unconditional.posterior(), run, flipped(data, unconditional.flip()), process);

@@ -1,5 +1,6 @@
 package io.diffusim.model.denoise;
 
+import io.diffusim.model.host.HostRows;
 import io.diffusim.model.process.ForwardProcess;
 import java.util.function.DoubleBinaryOperator;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -14,14 +15,13 @@ public final class NoiseCoefficients {
 
     private final double[] a;
     private final double[] b;
-    private final INDArray aColumn;
-    private final INDArray bColumn;
+    // made on first use: the fused host kernels read the Java values only
+    private INDArray aColumn;
+    private INDArray bColumn;
 
     private NoiseCoefficients(double[] a, double[] b) {
         this.a = a;
         this.b = b;
-        this.aColumn = column(a);
-        this.bColumn = column(b);
     }
 
     /** Reads each row's time from the request; rejects a missing time, a < 0 and b <= 0 (undefined posterior). */
@@ -29,12 +29,14 @@ public final class NoiseCoefficients {
         if (request.t() == null) {
             throw new IllegalArgumentException("a closed-form denoiser needs a time per row; the request has none");
         }
-        double[] times = request.t().castTo(DataType.DOUBLE).reshape(request.batch()).toDoubleVector();
+        double[] times = HostRows.read(request.t());
         double[] a = new double[times.length];
         double[] b = new double[times.length];
         for (int i = 0; i < times.length; i++) {
-            a[i] = process.a(times[i]);
-            b[i] = process.b(times[i]);
+            // a sampler's batch shares one time: a(t) and b(t) are pure, so a repeated time reuses them
+            boolean repeated = i > 0 && Double.doubleToRawLongBits(times[i]) == Double.doubleToRawLongBits(times[i - 1]);
+            a[i] = repeated ? a[i - 1] : process.a(times[i]);
+            b[i] = repeated ? b[i - 1] : process.b(times[i]);
             if (!(b[i] > 0) || !Double.isFinite(b[i]) || !(a[i] >= 0) || !Double.isFinite(a[i])) {
                 throw new IllegalArgumentException("row " + i + " at t=" + times[i] + " has a=" + a[i] + ", b=" + b[i]
                         + "; closed-form posteriors need a >= 0 and b > 0");
@@ -70,12 +72,18 @@ public final class NoiseCoefficients {
     }
 
     /** a per row [B, 1]; read-only. */
-    public INDArray a() {
+    public synchronized INDArray a() {
+        if (aColumn == null) {
+            aColumn = column(a);
+        }
         return aColumn;
     }
 
     /** b per row [B, 1]; read-only. */
-    public INDArray b() {
+    public synchronized INDArray b() {
+        if (bColumn == null) {
+            bColumn = column(b);
+        }
         return bColumn;
     }
 

@@ -1,6 +1,7 @@
 package io.diffusim.model.denoise;
 
 import io.diffusim.model.param.Conversions;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -12,6 +13,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the other; the score is {@code -eps / b}. A time-free EqM field ({@link Kind#FIELD}) has no a, b and
  * only {@link #field()}. Never mutates the arrays it was given; every accessor returns a fresh array
  * or the stored one, which callers must treat as read-only.
+ *
+ * <p>A model that has eps at hand as well as x0 may store both, so {@link #eps()} costs nothing; a divergence may
+ * be given as a supplier, evaluated on the first {@link #divergence()} only, since most samplers never ask.
  */
 public final class Prediction {
 
@@ -20,38 +24,61 @@ public final class Prediction {
 
     private final Kind kind;
     private final INDArray x;
-    private final INDArray value;
-    private final INDArray a;
-    private final INDArray b;
-    private final INDArray divergence;
+    private final Supplier<INDArray> value;
+    private final Supplier<INDArray> a;
+    private final Supplier<INDArray> b;
+    private final Supplier<INDArray> eps;
+    private final Supplier<INDArray> divergence;
 
-    private Prediction(Kind kind, INDArray x, INDArray value, INDArray a, INDArray b, INDArray divergence) {
+    private Prediction(Kind kind, INDArray x, Supplier<INDArray> value, Supplier<INDArray> a, Supplier<INDArray> b,
+                       Supplier<INDArray> eps, Supplier<INDArray> divergence) {
         this.kind = kind;
         this.x = x;
         this.value = value;
         this.a = a;
         this.b = b;
+        this.eps = eps;
         this.divergence = divergence;
     }
 
     /** A posterior-mean (clean data) prediction x0 at coefficients a, b ([B, 1] each). */
     public static Prediction ofX0(INDArray x, INDArray x0, INDArray a, INDArray b) {
-        return new Prediction(Kind.X0, x, x0, a, b, null);
+        return new Prediction(Kind.X0, x, held(x0), held(a), held(b), null, null);
+    }
+
+    /** As {@link #ofX0(INDArray, INDArray, INDArray, INDArray)} with {@code eps = (x - a x0) / b} already computed. */
+    public static Prediction ofX0(INDArray x, INDArray x0, INDArray eps, INDArray a, INDArray b) {
+        return new Prediction(Kind.X0, x, held(x0), held(a), held(b), held(eps), null);
+    }
+
+    /**
+     * A posterior-mean prediction whose arrays (x0, eps = (x - a x0)/b and the coefficient columns) are made on first
+     * use: a host kernel has them as Java arrays, and each ND4J array costs an allocation that a sampler asking only
+     * for eps never needs.
+     */
+    static Prediction ofX0Lazily(INDArray x, Supplier<INDArray> x0, Supplier<INDArray> eps, Supplier<INDArray> a,
+                                 Supplier<INDArray> b) {
+        return new Prediction(Kind.X0, x, new Once(x0), new Once(a), new Once(b), new Once(eps), null);
     }
 
     /** A noise prediction eps at coefficients a, b ([B, 1] each). */
     public static Prediction ofEps(INDArray x, INDArray eps, INDArray a, INDArray b) {
-        return new Prediction(Kind.EPS, x, eps, a, b, null);
+        return new Prediction(Kind.EPS, x, held(eps), held(a), held(b), null, null);
     }
 
     /** A time-free gradient field f(x) ~ grad E(x) (EqM, docs/science.md §3.5). */
     public static Prediction ofField(INDArray x, INDArray field) {
-        return new Prediction(Kind.FIELD, x, field, null, null, null);
+        return new Prediction(Kind.FIELD, x, held(field), held(null), held(null), null, null);
     }
 
     /** The same prediction carrying the divergence of eps, {@code div eps-hat} as a [B, 1] column. */
     public Prediction withDivergence(INDArray divergenceOfEps) {
-        return new Prediction(kind, x, value, a, b, divergenceOfEps);
+        return new Prediction(kind, x, value, a, b, eps, held(divergenceOfEps));
+    }
+
+    /** The same prediction with {@code div eps-hat} [B, 1] computed on the first {@link #divergence()} call only. */
+    public Prediction withLazyDivergence(Supplier<INDArray> divergenceOfEps) {
+        return new Prediction(kind, x, value, a, b, eps, new Once(divergenceOfEps));
     }
 
     public Kind kind() {
@@ -65,35 +92,35 @@ public final class Prediction {
 
     /** Signal coefficient per row [B, 1]. */
     public INDArray a() {
-        return a;
+        return a.get();
     }
 
     /** Noise coefficient per row [B, 1]. */
     public INDArray b() {
-        return b;
+        return b.get();
     }
 
     /** E[x0 | x]: stored, or {@code (x - b eps) / a}. */
     public INDArray x0() {
         requireTimed();
         if (kind == Kind.X0) {
-            return value;
+            return value.get();
         }
-        return Conversions.x0FromEps(x, value, a, b);
+        return Conversions.x0FromEps(x, value.get(), a(), b());
     }
 
     /** E[eps | x]: stored, or {@code (x - a x0) / b}. */
     public INDArray eps() {
         requireTimed();
         if (kind == Kind.EPS) {
-            return value;
+            return value.get();
         }
-        return Conversions.epsFromX0(x, value, a, b);
+        return eps != null ? eps.get() : Conversions.epsFromX0(x, value.get(), a(), b());
     }
 
     /** Score {@code grad log p_t(x) = -eps / b}. */
     public INDArray score() {
-        return Conversions.scoreFromEps(eps(), b);
+        return Conversions.scoreFromEps(eps(), b());
     }
 
     /** Probability-flow velocity {@code u = aDot x0 + bDot eps} for the given derivative columns. */
@@ -106,17 +133,47 @@ public final class Prediction {
         if (kind != Kind.FIELD) {
             throw new IllegalStateException("prediction is " + kind + ", not a gradient field");
         }
-        return value;
+        return value.get();
     }
 
     /** {@code div eps-hat} per row [B, 1], or null when the model did not provide it. */
     public INDArray divergence() {
-        return divergence;
+        return divergence == null ? null : divergence.get();
+    }
+
+    /** Whether the model provides {@link #divergence()} (without computing it). */
+    public boolean hasDivergence() {
+        return divergence != null;
     }
 
     private void requireTimed() {
         if (kind == Kind.FIELD) {
             throw new IllegalStateException("a time-free gradient field has no x0 / eps");
+        }
+    }
+
+    /** An array already at hand. */
+    private static Supplier<INDArray> held(INDArray array) {
+        return () -> array;
+    }
+
+    /** A supplier evaluated at most once (predictions may be read from several threads). */
+    private static final class Once implements Supplier<INDArray> {
+
+        private Supplier<INDArray> source;
+        private INDArray value;
+
+        Once(Supplier<INDArray> source) {
+            this.source = source;
+        }
+
+        @Override
+        public synchronized INDArray get() {
+            if (source != null) {
+                value = source.get();
+                source = null;
+            }
+            return value;
         }
     }
 }

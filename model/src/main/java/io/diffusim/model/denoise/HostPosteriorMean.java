@@ -1,0 +1,60 @@
+package io.diffusim.model.denoise;
+
+import io.diffusim.model.host.HostRows;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The prediction of a fused host kernel from its per-row results (docs/science.md §3.1–3.2): the posterior mean x0,
+ * eps = (x - a x0)/b computed alongside (the samplers ask for eps, and on the host it is one pass over B D values),
+ * and {@code div eps-hat = D/b - (a^2/b^3) tr Cov} with {@code tr Cov = E||x0||^2 - ||x0-hat||^2}, formed only if
+ * someone asks. Each becomes an ND4J array on first use only. The formulas and their order are those of {@link EmpiricalPosterior#predict} and
+ * {@link NoiseCoefficients#divergenceOfEps}.
+ */
+final class HostPosteriorMean {
+
+    private HostPosteriorMean() {
+    }
+
+    /**
+     * @param x the request's points; {@code xValues} their row-major values (at least B D of them)
+     * @param x0 row-major posterior means {@code [B, D]}
+     * @param secondMoment {@code E||x0||^2} per row (the posterior's, not the mean's)
+     */
+    /** The thread's buffer for eps, copied into its ND4J array at once, so it is reused from call to call. */
+    private static final ThreadLocal<double[]> EPS = new ThreadLocal<>();
+
+    static Prediction of(INDArray x, double[] xValues, double[] x0, double[] secondMoment, NoiseCoefficients c, int d) {
+        int batch = c.batch();
+        double[] eps = EPS.get();
+        if (eps == null || eps.length < batch * d) {
+            eps = new double[batch * d];
+            EPS.set(eps);
+        }
+        for (int r = 0; r < batch; r++) {
+            double a = c.a(r);
+            double b = c.b(r);
+            for (int k = r * d; k < (r + 1) * d; k++) {
+                eps[k] = (xValues[k] - x0[k] * a) / b;
+            }
+        }
+        // ND4J arrays only for what is asked, but eps at once: every sampler asks for it, and its buffer is reused
+        INDArray epsArray = HostRows.matrixOfPrefix(eps, batch, d);
+        return Prediction.ofX0Lazily(x, () -> HostRows.matrix(x0, batch, d), () -> epsArray,
+                c::a, c::b).withLazyDivergence(() -> divergence(x0, secondMoment, c, d));
+    }
+
+    private static INDArray divergence(double[] x0, double[] secondMoment, NoiseCoefficients c, int d) {
+        int batch = c.batch();
+        double[] divergence = new double[batch];
+        for (int r = 0; r < batch; r++) {
+            double norm = 0;
+            for (int k = r * d; k < (r + 1) * d; k++) {
+                norm += x0[k] * x0[k];
+            }
+            double a = c.a(r);
+            double b = c.b(r);
+            divergence[r] = (secondMoment[r] - norm) * (-a * a / (b * b * b)) + d / b;
+        }
+        return HostRows.matrix(divergence, batch, 1);
+    }
+}
