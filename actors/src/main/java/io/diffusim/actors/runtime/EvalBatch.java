@@ -94,7 +94,8 @@ final class EvalBatch {
             case EPS -> Prediction.ofEps(x, rows(whole.eps(), from, to), rows(whole.a(), from, to), rows(whole.b(), from, to));
             case FIELD -> Prediction.ofField(x, rows(whole.field(), from, to));
         };
-        return whole.divergence() == null ? part : part.withDivergence(rows(whole.divergence(), from, to));
+        // lazily: most samplers never ask, and asking forms the whole pass's divergence
+        return whole.hasDivergence() ? part.withLazyDivergence(() -> rows(whole.divergence(), from, to)) : part;
     }
 
     private static INDArray concat(List<EvalRequest> requests, long[] offsets, long rows,
