@@ -1,6 +1,8 @@
 package io.diffusim.actors.runtime;
 
+import com.sun.management.OperatingSystemMXBean;
 import com.typesafe.config.Config;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
 /**
@@ -67,9 +69,8 @@ public record DaemonSettings(int maxEvalRows, int maxActiveRuns, Path runsDirect
     }
 
     private static long halfOfPhysicalMemory() {
-        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean hotspot ? hotspot.getTotalMemorySize() / 2
-                : Long.MAX_VALUE;
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean hotspot
+                ? hotspot.getTotalMemorySize() / 2 : Long.MAX_VALUE;
     }
 
     /** Where the output directory of run {@code runId} is written. */

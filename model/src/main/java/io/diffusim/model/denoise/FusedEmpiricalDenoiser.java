@@ -18,9 +18,6 @@ public final class FusedEmpiricalDenoiser implements Denoiser {
     /** Rows per parallel task: at 2,000 points a block is some 130,000 exponentials. */
     private static final int BLOCK_ROWS = 32;
 
-    /** The calling thread's copy of the batch, reused from evaluation to evaluation (read only during one). */
-    private static final ThreadLocal<double[]> INPUT = new ThreadLocal<>();
-
     private final ForwardProcess process;
     private final EmpiricalPass pass;
     private final HostPool pool;
@@ -44,12 +41,8 @@ public final class FusedEmpiricalDenoiser implements Denoiser {
     @Override
     public Prediction evaluate(EvalRequest request) {
         int d = pass.dimension();
-        if (request.dimension() != d) {
-            throw new IllegalArgumentException("request dimension " + request.dimension() + " != " + d);
-        }
+        double[] x = HostInput.of(request, d);
         NoiseCoefficients c = NoiseCoefficients.of(process, request);
-        double[] x = HostRows.readInto(request.x(), INPUT.get());
-        INPUT.set(x);
         double[] x0 = new double[request.batch() * d];
         double[] secondMoment = new double[request.batch()];
         pool.forEachBlock(request.batch(), BLOCK_ROWS, (from, to) -> {

@@ -23,9 +23,6 @@ public final class FusedGmmDenoiser implements Denoiser {
     /** Rows per parallel task: some 50 ns a row, so a block of 256 outweighs the hand-over and 2,500 rows make 10. */
     private static final int BLOCK_ROWS = 256;
 
-    /** The calling thread's copy of the batch, reused from evaluation to evaluation (read only during one). */
-    private static final ThreadLocal<double[]> INPUT = new ThreadLocal<>();
-
     private final ForwardProcess process;
     private final MixturePass pass;
     private final HostPool pool;
@@ -50,15 +47,11 @@ public final class FusedGmmDenoiser implements Denoiser {
     @Override
     public Prediction evaluate(EvalRequest request) {
         int d = pass.dimension();
-        if (request.dimension() != d) {
-            throw new IllegalArgumentException("request dimension " + request.dimension() + " != " + d);
-        }
+        double[] x = HostInput.of(request, d);
         NoiseCoefficients c = NoiseCoefficients.of(process, request);
         int batch = request.batch();
         MixturePass.AtTime[] times = timesOfRows(c);
-        double[] x = HostRows.readInto(request.x(), INPUT.get());
-        INPUT.set(x);
-        double[] x0 = new double[request.batch() * d];
+        double[] x0 = new double[batch * d];
         double[] secondMoment = new double[batch];
         pool.forEachBlock(batch, BLOCK_ROWS, (from, to) -> {
             double[] scratch = pass.scratch();

@@ -15,14 +15,14 @@ final class HostPosteriorMean {
     private HostPosteriorMean() {
     }
 
+    /** The thread's buffer for eps, copied into its ND4J array at once, so it is reused from call to call. */
+    private static final ThreadLocal<double[]> EPS = new ThreadLocal<>();
+
     /**
      * @param x the request's points; {@code xValues} their row-major values (at least B D of them)
      * @param x0 row-major posterior means {@code [B, D]}
      * @param secondMoment {@code E||x0||^2} per row (the posterior's, not the mean's)
      */
-    /** The thread's buffer for eps, copied into its ND4J array at once, so it is reused from call to call. */
-    private static final ThreadLocal<double[]> EPS = new ThreadLocal<>();
-
     static Prediction of(INDArray x, double[] xValues, double[] x0, double[] secondMoment, NoiseCoefficients c, int d) {
         int batch = c.batch();
         double[] eps = EPS.get();
