@@ -74,6 +74,14 @@ final class CrossChecks {
      * Why an analysis cannot apply to a run of this size, if it cannot: the kNN KL estimator needs
      * {@code k < min(particles, data.n)} (docs/science.md §7.5). Empty when it can, or when a part is unknown.
      */
+    /** A training job trains a network: the model must be one that training applies to. */
+    static void job(SpecErrors errors, RunSpec.Job job, ModelSpec model) {
+        if (job == RunSpec.Job.TRAIN && model != null && !(model instanceof ModelSpec.Mlp)) {
+            errors.addIfFirst("run.job", "train", "sample: job = train trains a network and needs model.kind = mlp, "
+                    + "not " + Words.of(model.kind()));
+        }
+    }
+
     static Optional<String> inapplicable(AnalysisSpec analysis, int particles, DataSpec data) {
         if (analysis instanceof Kl kl && kl.k() >= klLimit(particles, data)) {
             boolean fewParticles = data == null || particles <= data.n();

@@ -7,7 +7,9 @@ import static io.diffusim.config.Fields.optionalPath;
 import static io.diffusim.config.Fields.word;
 
 import io.diffusim.config.TrainSpec.NcsnLadder;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.Map;
 
 /** The HOCON form of {@link LearnedSpec} and its {@code train} block (docs/science.md §7.3). */
@@ -17,14 +19,22 @@ final class LearnedCodec {
     }
 
     static LearnedSpec read(Block b) {
-        return new LearnedSpec(flag(b, "noise-conditional"), optionalPath(b, "checkpoint"),
+        Optional<String> registered = Optional.empty();
+        Optional<Path> file = Optional.empty();
+        Optional<String> text = Fields.optionalString(b, "checkpoint", x -> true, "a file path or a registered model's name");
+        if (text.isPresent() && LearnedSpec.REGISTERED_NAME.matcher(text.get()).matches()) {
+            registered = text;
+        } else if (text.isPresent()) {
+            file = optionalPath(b, "checkpoint");
+        }
+        return new LearnedSpec(flag(b, "noise-conditional"), file,
                 word(b, "objective", LearnedSpec.Objective.class), flag(b, "density-head"),
-                word(b, "condition", LearnedSpec.Condition.class), train(b.child("train")));
+                word(b, "condition", LearnedSpec.Condition.class), train(b.child("train")), registered);
     }
 
     static void write(LearnedSpec learned, Map<String, Object> out) {
         out.put("noise-conditional", learned.noiseConditional());
-        out.put("checkpoint", learned.checkpoint().orElse(null));
+        out.put("checkpoint", learned.registered().orElse(learned.checkpoint().map(Path::toString).orElse(null)));
         out.put("objective", learned.objective());
         out.put("density-head", learned.densityHead());
         out.put("condition", learned.condition());

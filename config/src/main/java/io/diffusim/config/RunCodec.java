@@ -36,17 +36,19 @@ final class RunCodec {
         List<AnalysisSpec> analyses = withAnalyses ? AnalysisCodec.read(run, model, sampler) : List.of();
         int recordEvery = count(run, "record-every", IntRange.POSITIVE);
         int checkpointEvery = count(run, "checkpoint-every", IntRange.POSITIVE);
+        RunSpec.Job job = Fields.word(run, "job", RunSpec.Job.class);
         run.finish();
         List<String> notes = new ArrayList<>();
         if (withAnalyses && !run.given("analyses")) {
             analyses = applicableDefaults(analyses, particles, data, notes);
         }
         CrossChecks.check(run.context().errors(), particles, data, process, model, sampler, analyses);
+        CrossChecks.job(run.context().errors(), job, model);
         if (!run.context().errors().isEmpty() || analyses.stream().anyMatch(Objects::isNull)) {
             return null;
         }
         return new RunSpec(name, seed, particles, batchSize, data, process, model, sampler, analyses, recordEvery,
-                checkpointEvery, notes);
+                checkpointEvery, job, notes);
     }
 
     /** The default analyses that apply to the run; each one that cannot is dropped with a note saying why. */
@@ -77,6 +79,7 @@ final class RunCodec {
         run.put("analyses", AnalysisCodec.write(spec.analyses()));
         run.put("record-every", spec.recordEvery());
         run.put("checkpoint-every", spec.checkpointEvery());
+        run.put("job", spec.job());
         return run;
     }
 }

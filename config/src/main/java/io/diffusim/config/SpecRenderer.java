@@ -15,8 +15,16 @@ public final class SpecRenderer {
      * records as the process its time input belongs to.
      */
     public static String process(ProcessSpec process) {
-        return HoconWriter.write(ProcessCodec.write(process)).replaceAll("\\{\\n\\s*", "{ ")
-                .replaceAll("\\n\\s*}", " }").replaceAll("\\n\\s*", ", ");
+        return oneLine(HoconWriter.write(ProcessCodec.write(process)));
+    }
+
+    /** A data block on one line, as {@link #process} writes a process block (a registered model's training data). */
+    public static String data(DataSpec data) {
+        return oneLine(HoconWriter.write(DataCodec.write(data)));
+    }
+
+    private static String oneLine(String block) {
+        return block.replaceAll("\\{\\n\\s*", "{ ").replaceAll("\\n\\s*}", " }").replaceAll("\\n\\s*", ", ");
     }
 
     /**

@@ -1,8 +1,12 @@
 package io.diffusim.actors.cli;
 
+import io.diffusim.actors.daemon.DaemonFile;
+import io.diffusim.actors.models.ModelRegistry;
+import io.diffusim.actors.models.RegisteredModel;
 import io.diffusim.config.ModelSpec;
 import io.diffusim.config.RunSpec;
 import io.diffusim.config.SpecLoader;
+import io.diffusim.config.SpecRenderer;
 import io.diffusim.config.Words;
 import io.diffusim.model.data.Dataset;
 import io.diffusim.model.data.Datasets;
@@ -12,7 +16,10 @@ import io.diffusim.model.learned.MlpTrainer;
 import io.diffusim.model.process.ForwardProcess;
 import io.diffusim.model.process.Processes;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +46,10 @@ final class TrainCommand implements Callable<Integer> {
             + "every model.train.save-every steps) instead of starting afresh.")
     boolean resume;
 
+    @Option(names = "--data-dir", paramLabel = "D",
+            description = "Data directory whose model registry a named model.checkpoint goes to (default: ~/.diffusim).")
+    Path dataDir = DaemonFile.defaultDataDir();
+
     @Spec
     CommandSpec command;
 
@@ -48,8 +59,13 @@ final class TrainCommand implements Callable<Integer> {
         if (!(run.model() instanceof ModelSpec.Mlp mlp)) {
             throw new BadInputException("model.kind = " + Words.of(run.model().kind()) + ": train needs model.kind = mlp");
         }
-        Path out = checkpoint != null ? checkpoint : mlp.learned().checkpoint().orElseThrow(() -> new BadInputException(
-                "model.checkpoint = null: say where the checkpoint goes, in the spec or with --checkpoint FILE"));
+        ModelRegistry registry = ModelRegistry.of(dataDir);
+        // a named model trains into a state file of the registry's (what --resume continues), then is registered
+        Optional<String> name = checkpoint != null ? Optional.empty() : mlp.learned().registered();
+        Path out = checkpoint != null ? checkpoint : name.map(n -> registry.directory().resolve(n + ".training.ckpt"))
+                .or(() -> mlp.learned().checkpoint()).orElseThrow(() -> new BadInputException(
+                "model.checkpoint = null: say where the checkpoint goes, in the spec (a file, or a name to register "
+                        + "the model under) or with --checkpoint FILE"));
         CliRuntime.init();
         Dataset data = Datasets.from(run.data(), run.seed());
         ForwardProcess process = Processes.from(run.process());
@@ -63,6 +79,13 @@ final class TrainCommand implements Callable<Integer> {
         MlpCheckpoint trained = trainer.run(session, progress, mlp.learned().train().saveEvery(), c -> c.write(out));
         trained.write(out);
         PrintWriter stdout = command.commandLine().getOut();
+        if (name.isPresent()) {
+            registry.register(new RegisteredModel(name.get(), trained.shape().describe(),
+                    Words.of(mlp.learned().objective()), trained.process(), SpecRenderer.data(run.data()), trained.step(),
+                    progress.recentLoss(), "train " + spec.getFileName(), Instant.now().toString(), null, null), out);
+            Files.delete(out);
+            stdout.printf("registered as %s in %s%n", name.get(), registry.directory());
+        }
         long stepsRun = progress.stepsSeen();
         stdout.printf("checkpoint %s  (%s, %d steps, final loss %.4f, %.1f s, %.1f steps/s)%n", out,
                 trained.shape().describe(), trained.step(), progress.recentLoss(), progress.elapsedSeconds(),

@@ -2,6 +2,7 @@ package io.diffusim.actors.runtime;
 
 import com.sun.management.OperatingSystemMXBean;
 import com.typesafe.config.Config;
+import io.diffusim.actors.models.ModelRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
@@ -71,6 +72,11 @@ public record DaemonSettings(int maxEvalRows, int maxActiveRuns, Path runsDirect
     private static long halfOfPhysicalMemory() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean hotspot
                 ? hotspot.getTotalMemorySize() / 2 : Long.MAX_VALUE;
+    }
+
+    /** The trained models: {@code models/} beside the runs directory (docs/user-guide.md "Models"). */
+    public ModelRegistry modelRegistry() {
+        return ModelRegistry.of(runsDirectory.getParent());
     }
 
     /** Where the output directory of run {@code runId} is written. */

@@ -1,5 +1,6 @@
 package io.diffusim.actors.runtime;
 
+import io.diffusim.actors.models.ModelRegistry;
 import io.diffusim.actors.protocol.FrontDoorCommand;
 import io.diffusim.actors.protocol.FrontDoorCommand.Control;
 import io.diffusim.actors.protocol.FrontDoorCommand.Export;
@@ -37,21 +38,28 @@ public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
 
     private final ActorRef<RunRegistry.Command> registry;
     private final long memoryLimit;
+    private final ModelRegistry models;
 
-    private FrontDoor(ActorContext<FrontDoorCommand> context, ActorRef<RunRegistry.Command> registry, long memoryLimit) {
+    private FrontDoor(ActorContext<FrontDoorCommand> context, ActorRef<RunRegistry.Command> registry, long memoryLimit,
+            ModelRegistry models) {
         super(context);
         this.registry = registry;
         this.memoryLimit = memoryLimit;
+        this.models = models;
     }
 
-    /** A front door that admits runs of any size. */
+    /** A front door that admits runs of any size and knows no trained models. */
     public static Behavior<FrontDoorCommand> create(ActorRef<RunRegistry.Command> registry) {
-        return create(registry, Long.MAX_VALUE);
+        return create(registry, Long.MAX_VALUE, null);
     }
 
-    /** @param memoryLimit bytes a run may need at most ({@link Admission}); a larger one is rejected at submit */
-    public static Behavior<FrontDoorCommand> create(ActorRef<RunRegistry.Command> registry, long memoryLimit) {
-        return Behaviors.setup(context -> new FrontDoor(context, registry, memoryLimit));
+    /**
+     * @param memoryLimit bytes a run may need at most ({@link Admission}); a larger one is rejected at submit
+     * @param models the registry a spec's model name must be found in (null: none, such specs are rejected)
+     */
+    public static Behavior<FrontDoorCommand> create(ActorRef<RunRegistry.Command> registry, long memoryLimit,
+            ModelRegistry models) {
+        return Behaviors.setup(context -> new FrontDoor(context, registry, memoryLimit, models));
     }
 
     @Override
@@ -81,6 +89,11 @@ public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
             return this;
         } catch (IllegalArgumentException e) {
             submit.replyTo().tell(new Rejected(List.of(Failures.message(e))));
+            return this;
+        }
+        Optional<String> unknownModel = RegisteredModels.refusal(spec, models);
+        if (unknownModel.isPresent()) {
+            submit.replyTo().tell(new Rejected(List.of(unknownModel.get())));
             return this;
         }
         Optional<String> tooLarge = Admission.refusal(spec, memoryLimit);

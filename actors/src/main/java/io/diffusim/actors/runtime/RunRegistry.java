@@ -281,8 +281,10 @@ public final class RunRegistry extends AbstractBehavior<RunRegistry.Command> {
                 persist(run.withState(RunStates.FAILED, "the stored spec of the run cannot be read: " + Failures.message(e)));
                 continue;
             }
-            ActorRef<RunSupervisor.Command> supervisor = getContext().spawn(RunSupervisor.create(run, spec, services),
-                    "run-" + ++spawned);
+            // a training job answers the registry as a sampling run's supervisor does
+            Behavior<RunSupervisor.Command> behavior = spec.job() == RunSpec.Job.TRAIN
+                    ? TrainingRun.create(run, spec, services) : RunSupervisor.create(run, spec, services);
+            ActorRef<RunSupervisor.Command> supervisor = getContext().spawn(behavior, "run-" + ++spawned);
             getContext().watchWith(supervisor, new SupervisorEnded(run.id()));
             live.put(run.id(), supervisor);
         }

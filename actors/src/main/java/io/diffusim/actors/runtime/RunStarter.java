@@ -1,5 +1,6 @@
 package io.diffusim.actors.runtime;
 
+import io.diffusim.actors.models.ModelRegistry;
 import io.diffusim.actors.store.Checkpoint;
 import io.diffusim.actors.store.MetricRecord;
 import io.diffusim.analysis.run.RunAnalyses;
@@ -51,6 +52,7 @@ final class RunStarter extends AbstractBehavior<RunStarter.Command> {
     }
 
     private final RunSpec spec;
+    private final ModelRegistry registry;
     private final ActorRef<?> supervisor;
     private final ActorRef<ModelPool.Command> models;
     private final ActorRef<Outcome> replyTo;
@@ -61,12 +63,13 @@ final class RunStarter extends AbstractBehavior<RunStarter.Command> {
             RunSupervisor.Services services, ActorRef<Outcome> replyTo) {
         super(context);
         this.spec = spec;
+        this.registry = services.settings().modelRegistry();
         this.supervisor = supervisor;
         this.models = services.models();
         this.replyTo = replyTo;
         services.store().tell(new StateStore.LoadResume(runId, batches,
                 context.messageAdapter(StateStore.ResumePoint.class, ResumeLoaded::new)));
-        context.pipeToSelf(CompletableFuture.supplyAsync(() -> build(spec), context.getSystem().dispatchers()
+        context.pipeToSelf(CompletableFuture.supplyAsync(() -> build(registry.resolve(spec)), context.getSystem().dispatchers()
                 .lookup(DispatcherSelector.fromConfig(DaemonSettings.WORK_DISPATCHER))), PartsBuilt::new);
     }
 
@@ -109,7 +112,7 @@ final class RunStarter extends AbstractBehavior<RunStarter.Command> {
 
     private Behavior<Command> acquireReplicaWhenReady() {
         if (built != null && resume != null) {
-            models.tell(new ModelPool.Acquire(ModelKey.of(spec), built.parts().denoiser(), supervisor,
+            models.tell(new ModelPool.Acquire(ModelKey.of(built.parts().spec()), built.parts().denoiser(), supervisor,
                     getContext().messageAdapter(ModelPool.Acquired.class, ReplicaAcquired::new)));
         }
         return this;

@@ -41,7 +41,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command> {
 
-    public sealed interface Command {
+    /** Not sealed: a training job's {@link TrainingRun} answers the same requests from the registry. */
+    public interface Command {
     }
 
     public record Control(FrontDoorCommand.Action action, ActorRef<FrontDoorCommand.StatusReply> replyTo)

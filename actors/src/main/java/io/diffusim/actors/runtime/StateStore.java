@@ -7,6 +7,11 @@ import io.diffusim.actors.store.Checkpoint;
 import io.diffusim.actors.store.MetricRecord;
 import io.diffusim.actors.store.RunRecord;
 import io.diffusim.actors.store.RunStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +47,14 @@ public final class StateStore extends AbstractBehavior<StateStore.Command> {
             implements Command {
     }
 
+    /**
+     * Renames {@code from} to {@code to} (atomically, replacing it) after every write asked before: a training job's
+     * checkpoint file takes its name only once the loss records before it are stored.
+     */
+    public record PromoteFile(String runId, Path from, Path to,
+            ActorRef<WriteFailed> onFailure) implements Command {
+    }
+
     public record DropCheckpoints(String runId) implements Command {
     }
 
@@ -58,7 +71,7 @@ public final class StateStore extends AbstractBehavior<StateStore.Command> {
     }
 
     /** Answers the front door's {@code GetSnapshot}: the run's checkpoints, or {@code samples} once it is done. */
-    public record ReadSnapshot(RunRecord run, java.nio.file.Path samples, int maxRows, int maxValues,
+    public record ReadSnapshot(RunRecord run, Path samples, int maxRows, int maxValues,
             ActorRef<FrontDoorCommand.SnapshotReply> replyTo) implements Command {
     }
 
@@ -89,6 +102,7 @@ public final class StateStore extends AbstractBehavior<StateStore.Command> {
                 .onMessage(PutRun.class, this::onPutRun)
                 .onMessage(PutMetrics.class, this::onPutMetrics)
                 .onMessage(PutCheckpoints.class, this::onPutCheckpoints)
+                .onMessage(PromoteFile.class, this::onPromoteFile)
                 .onMessage(DropCheckpoints.class, this::onDropCheckpoints)
                 .onMessage(LoadRuns.class, this::onLoadRuns)
                 .onMessage(LoadResume.class, this::onLoadResume)
@@ -114,6 +128,18 @@ public final class StateStore extends AbstractBehavior<StateStore.Command> {
     private Behavior<Command> onPutCheckpoints(PutCheckpoints put) {
         write(put.runId(), put.onFailure(),
                 () -> put.checkpoints().forEach((batch, checkpoint) -> store.putCheckpoint(put.runId(), batch, checkpoint)));
+        return this;
+    }
+
+    private Behavior<Command> onPromoteFile(PromoteFile promote) {
+        write(promote.runId(), promote.onFailure(), () -> {
+            try {
+                Files.move(promote.from(), promote.to(), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("renaming " + promote.from() + " to " + promote.to() + ": " + e, e);
+            }
+        });
         return this;
     }
 

@@ -1,0 +1,300 @@
+package io.diffusim.actors.runtime;
+
+import io.diffusim.actors.protocol.FrontDoorCommand;
+import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
+import io.diffusim.actors.protocol.FrontDoorCommand.Status;
+import io.diffusim.actors.store.MetricRecord;
+import io.diffusim.actors.store.RunRecord;
+import io.diffusim.analysis.run.StepRate;
+import io.diffusim.config.ModelSpec;
+import io.diffusim.config.RunSpec;
+import io.diffusim.model.data.Datasets;
+import io.diffusim.model.learned.MlpCheckpoint;
+import io.diffusim.model.learned.MlpModels;
+import io.diffusim.model.learned.MlpTrainer;
+import io.diffusim.model.process.Processes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * A training job on the daemon (a spec with {@code job = train}; docs/user-guide.md "Training on the daemon"): the
+ * Trainer of docs/architecture.md §3. It answers the registry as a {@link RunSupervisor} does (status, pause, resume,
+ * stop, metric pages) and steps the optimiser on the device thread in {@link TrainingChunk}s, recording the loss
+ * every {@code record-every} steps (stored, streamed live, charted on the dashboard). Every
+ * {@code model.train.save-every} steps the whole training state (weights, AdamW moments, EMA, the step that fixes
+ * the draws) goes to {@code training.ckpt} in the run's directory, renamed into place by the {@link StateStore}
+ * after the loss records before it, so a daemon killed at any moment resumes the job to the weights an
+ * uninterrupted one ends with. At the end the model is written and registered under {@code model.checkpoint}
+ * ({@link TrainingFinish}).
+ */
+public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
+
+    /** How long one device task steps before the actor hears of it (answers stay prompt, few messages). */
+    private static final long CHUNK_NS = 200_000_000L;
+    static final String STATE_FILE = "training.ckpt";
+    private static final String NEXT_STATE_FILE = "training.next.ckpt";
+
+    private record Loaded(StateStore.ResumePoint point) implements RunSupervisor.Command {
+    }
+
+    private record Built(MlpTrainer.Session session, Throwable failure) implements RunSupervisor.Command {
+    }
+
+    private record Stepped(TrainingChunk.Result result, Throwable failure) implements RunSupervisor.Command {
+    }
+
+    private record Finished(Throwable failure) implements RunSupervisor.Command {
+    }
+
+    private record StoreFailed(StateStore.WriteFailed failed) implements RunSupervisor.Command {
+    }
+
+    private final RunSpec spec;
+    private final RunSupervisor.Services services;
+    private final Executor work;
+    private final Executor device;
+    private final ActorRef<StateStore.WriteFailed> storeFailures;
+    private final Path directory;
+    private final ModelSpec.Mlp mlp;
+    private final RunLog log = new RunLog();
+    private final RunTiming timing = new RunTiming();
+    private RunRecord record;
+    private List<MetricRecord> stored;
+    private MlpTrainer.Session session;
+    private StepRate rate;
+    private double lastLoss = Double.NaN;
+    private boolean paused;
+    private boolean stepping;
+
+    private TrainingRun(ActorContext<RunSupervisor.Command> context, RunRecord record, RunSpec spec,
+            RunSupervisor.Services services) {
+        super(context);
+        this.spec = spec;
+        this.services = services;
+        this.work = context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(DaemonSettings.WORK_DISPATCHER));
+        this.device = TensorWork.executor(context.getSystem());
+        this.storeFailures = context.messageAdapter(StateStore.WriteFailed.class, StoreFailed::new);
+        this.directory = services.settings().runDirectory(record.id());
+        this.mlp = (ModelSpec.Mlp) spec.model();
+        this.record = record;
+        update(record.withState(RunStates.RUNNING, null));
+        services.store().tell(new StateStore.LoadResume(record.id(), 0,
+                context.messageAdapter(StateStore.ResumePoint.class, Loaded::new)));
+    }
+
+    /** @param spec a spec with {@code job = train} and an mlp model named for the registry */
+    public static Behavior<RunSupervisor.Command> create(RunRecord record, RunSpec spec, RunSupervisor.Services services) {
+        return Behaviors.setup(context -> new TrainingRun(context, record, spec, services));
+    }
+
+    @Override
+    public Receive<RunSupervisor.Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Loaded.class, this::onLoaded)
+                .onMessage(Built.class, this::onBuilt)
+                .onMessage(Stepped.class, this::onStepped)
+                .onMessage(Finished.class, this::onFinished)
+                .onMessage(StoreFailed.class, failed -> end(RunStates.FAILED, failed.failed().error()))
+                .onMessage(RunSupervisor.Control.class, this::onControl)
+                .onMessage(RunSupervisor.GetMetrics.class, this::onGetMetrics)
+                .build();
+    }
+
+    private Behavior<RunSupervisor.Command> onLoaded(Loaded loaded) {
+        if (loaded.point().error() != null) {
+            return end(RunStates.FAILED, loaded.point().error());
+        }
+        stored = loaded.point().metrics();
+        Path state = directory.resolve(STATE_FILE);
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> session(state), work), Built::new);
+        return this;
+    }
+
+    /** The trainer of the spec, from the saved state when there is one (a resumed job). */
+    private MlpTrainer.Session session(Path state) {
+        try {
+            MlpTrainer trainer = MlpModels.trainer(mlp, spec, Datasets.from(spec.data(), spec.seed()),
+                    Processes.from(spec.process()));
+            return Files.exists(state) ? trainer.resume(MlpCheckpoint.read(state)) : trainer.start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the training state " + state + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private Behavior<RunSupervisor.Command> onBuilt(Built built) {
+        if (built.failure() != null) {
+            return end(RunStates.FAILED, "the training could not start: " + Failures.message(built.failure()));
+        }
+        session = built.session();
+        int done = (int) session.steps();
+        log.restore(stored, done + 1);
+        stored = null;
+        timing.samplingStarted(done);
+        record = new RunRecord(record.id(), record.spec(), record.state(), done, mlp.learned().train().steps(),
+                record.submittedNs(), record.error(), record.interruptions());
+        restartPace();
+        tellRegistry();
+        return next();
+    }
+
+    /** Starts the next chunk unless one is running, the job is paused, or every step is taken. */
+    private Behavior<RunSupervisor.Command> next() {
+        if (stepping || paused || session == null) {
+            return this;
+        }
+        stepping = true;
+        long total = mlp.learned().train().steps();
+        if (session.steps() >= total) {
+            TrainingFinish finish = new TrainingFinish(record.id(), spec, session, lastLoss, log.snapshot(), timing,
+                    record.submittedNs(), directory, services.settings().modelRegistry());
+            // the final weights are read on the device thread, where the session's arrays live
+            getContext().pipeToSelf(CompletableFuture.runAsync(finish::writeModel, device)
+                    .thenRunAsync(finish::run, work), (ignored, failure) -> new Finished(failure));
+            return this;
+        }
+        TrainingChunk chunk = new TrainingChunk(session, total, mlp.learned().train().saveEvery(), CHUNK_NS,
+                directory.resolve(NEXT_STATE_FILE));
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(chunk::run, device), Stepped::new);
+        return this;
+    }
+
+    private Behavior<RunSupervisor.Command> onStepped(Stepped stepped) {
+        stepping = false;
+        if (stepped.failure() != null) {
+            return end(RunStates.FAILED, "training failed at step " + (record.step() + 1) + ": "
+                    + Failures.message(stepped.failure()));
+        }
+        TrainingChunk.Result result = stepped.result();
+        double[] losses = result.losses();
+        List<MetricRecord> records = new ArrayList<>();
+        for (int i = 0; i < losses.length; i++) {
+            long step = result.firstStep() + i;
+            if (!Double.isFinite(losses[i])) {
+                return end(RunStates.FAILED, "the training loss is " + losses[i] + " at step " + step
+                        + " (lower model.train.lr or set model.train.grad-clip)");
+            }
+            if (step % spec.recordEvery() == 0) {
+                records.add(new MetricRecord("train", "loss", step, 0.0, losses[i]));
+            }
+        }
+        lastLoss = losses.length > 0 ? losses[losses.length - 1] : lastLoss;
+        record(records);
+        int step = (int) result.lastStep();
+        rate.observe(step, System.nanoTime());
+        if (result.saved()) {
+            services.store().tell(new StateStore.PromoteFile(record.id(), directory.resolve(NEXT_STATE_FILE),
+                    directory.resolve(STATE_FILE), storeFailures));
+            update(record.withStep(step).withInterruptions(0));
+        } else {
+            record = record.withStep(step);
+            tellRegistry();
+            services.events().status(status());
+        }
+        return next();
+    }
+
+    private Behavior<RunSupervisor.Command> onFinished(Finished finished) {
+        stepping = false;
+        if (finished.failure() != null) {
+            return end(RunStates.FAILED, Failures.message(finished.failure()));
+        }
+        return end(RunStates.DONE, null);
+    }
+
+    private Behavior<RunSupervisor.Command> onControl(RunSupervisor.Control control) {
+        switch (control.action()) {
+            case PAUSE -> {
+                paused = true;
+                update(record.withState(RunStates.PAUSED, null));
+            }
+            case RESUME -> {
+                paused = false;
+                update(record.withState(RunStates.RUNNING, null));
+                if (session != null) {
+                    restartPace();
+                }
+                next();
+            }
+            case STOP -> {
+                // a chunk in flight ends within its time budget; its result is dropped with the job
+                update(record.withState(RunStates.STOPPING, null));
+                control.replyTo().tell(new Status(status()));
+                return end(RunStates.STOPPED, null);
+            }
+        }
+        control.replyTo().tell(new Status(status()));
+        return this;
+    }
+
+    private Behavior<RunSupervisor.Command> onGetMetrics(RunSupervisor.GetMetrics get) {
+        get.replyTo().tell(log.page(get.fromIndex(), status()));
+        return this;
+    }
+
+    /** As {@link RunSupervisor}'s end: stored, reported, and the registry's requests answered until it retires us. */
+    private Behavior<RunSupervisor.Command> end(String state, String error) {
+        update(record.withState(state, error));
+        if (error != null) {
+            getContext().getLog().warn("training {} {}: {}", record.id(), state, error);
+        }
+        if (!state.equals(RunStates.DONE)) {
+            EndedRunManifest.write(directory, record.id(), spec, record.submittedNs(), state, error, work);
+        }
+        return Behaviors.receive(RunSupervisor.Command.class)
+                .onMessage(RunSupervisor.Control.class, control -> {
+                    control.replyTo().tell(new Status(status()));
+                    return Behaviors.same();
+                })
+                .onMessage(RunSupervisor.GetMetrics.class, get -> {
+                    get.replyTo().tell(log.page(get.fromIndex(), status()));
+                    return Behaviors.same();
+                })
+                .onMessage(RunSupervisor.Retire.class, retire -> Behaviors.stopped())
+                .onAnyMessage(ignored -> Behaviors.same())
+                .build();
+    }
+
+    private void record(List<MetricRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        int first = log.size();
+        log.add(records);
+        services.store().tell(new StateStore.PutMetrics(record.id(), first, records, storeFailures));
+        services.events().recorded(record.id(), first, records);
+    }
+
+    private void update(RunRecord updated) {
+        record = updated;
+        services.store().tell(new StateStore.PutRun(updated, storeFailures));
+        tellRegistry();
+        services.events().status(status());
+    }
+
+    private void restartPace() {
+        rate = new StepRate(false);
+        rate.observe(record.step(), System.nanoTime());
+    }
+
+    private void tellRegistry() {
+        RunStatus status = status();
+        services.registry().tell(new RunRegistry.RunUpdated(record, status.stepsPerSecond(), status.secondsLeft()));
+    }
+
+    private RunStatus status() {
+        boolean paced = rate != null && record.state().equals(RunStates.RUNNING);
+        return new RunStatus(record.id(), record.state(), record.step(), record.steps(), record.error(),
+                paced ? rate.stepsPerSecond() : Double.NaN, paced ? rate.secondsLeft(record.steps()) : Double.NaN);
+    }
+}
