@@ -151,6 +151,52 @@ class DaemonJvmTest {
         }
     }
 
+    @Test
+    void shouldResumeATrainingJobKilledWithSigkillToTheWeightsOfAnUninterruptedOne() throws Exception {
+        Path dataDir = dir.resolve("data");
+        String training = """
+                  seed = 4
+                  job = train
+                  record-every = 25
+                  data { kind = moons, n = 2000 }
+                  process { kind = vp, timesteps = 50 }
+                  model {
+                    kind = mlp, width = 32, blocks = 1, checkpoint = "%s"
+                    train { steps = 1200, batch-size = 32, save-every = 100 }
+                  }
+                """;
+        Path killed = spec("train-killed", training.formatted("killed"));
+        String runId;
+        int killedAt;
+        try (DaemonJvm daemon = DaemonJvm.start(dataDir, "trainer-before");
+                DaemonClient client = DaemonClient.connect(DaemonLocation.find(dataDir, null))) {
+            runId = ((Submitted) client.submit(Files.readString(killed), dir)).runId();
+            RunStatus atKill = awaitStatus(client, runId, status -> status.step() >= 450);
+            daemon.kill();
+            killedAt = atKill.step();
+            assertThat(atKill.state()).isEqualTo("running");
+        }
+        try (DaemonJvm daemon = DaemonJvm.start(dataDir, "trainer-after");
+                DaemonClient client = DaemonClient.connect(DaemonLocation.find(dataDir, null))) {
+            RunStatus resumed = client.status(runId);
+            System.out.printf("training killed at step %d, resumed at step %d%n", killedAt, resumed.step());
+            assertThat(resumed.step()).as("from the save before the kill, not from 0")
+                    .isBetween(killedAt - 2 * 100, killedAt);
+            assertThat(awaitStatus(client, runId, RunStatusText::ended).state()).as(daemon.output()).isEqualTo("done");
+            // the same job uninterrupted, in a JVM started the same way, registered under another name
+            String whole = ((Submitted) client.submit(Files.readString(spec("train-whole",
+                    training.formatted("whole"))), dir)).runId();
+            assertThat(awaitStatus(client, whole, RunStatusText::ended).state()).isEqualTo("done");
+            Cli models = ok("models", "--json", "--data-dir", dataDir.toString());
+            assertThat(models.out()).contains("\"name\":\"killed\"", "\"name\":\"whole\"");
+            io.diffusim.actors.models.ModelRegistry registry = io.diffusim.actors.models.ModelRegistry.of(dataDir);
+            assertThat(registry.find("killed").orElseThrow().sha256()).as("the checkpoint bytes")
+                    .isEqualTo(registry.find("whole").orElseThrow().sha256());
+            Path loss = export(runId, dataDir).resolve("metrics.csv");
+            assertThat(Files.readAllBytes(loss)).isEqualTo(Files.readAllBytes(export(whole, dataDir).resolve("metrics.csv")));
+        }
+    }
+
     /**
      * A restarted daemon picks the run up no earlier than the checkpoint before the one that may have been half
      * written when the daemon was killed at {@code killedAt} (checkpoint-every = 10), not from step 0.
