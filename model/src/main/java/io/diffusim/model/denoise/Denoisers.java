@@ -12,6 +12,7 @@ import io.diffusim.model.data.Datasets;
 import io.diffusim.model.data.GaussianMixture;
 import io.diffusim.model.eqm.EqmOptimalField;
 import io.diffusim.model.eqm.MagnitudeFunction;
+import io.diffusim.model.imported.OnnxModels;
 import io.diffusim.model.learned.MlpModels;
 import io.diffusim.model.posterior.DataLikelihood;
 import io.diffusim.model.posterior.GaussianMixtureLikelihood;
@@ -71,7 +72,10 @@ public final class Denoisers {
         if (model instanceof ModelSpec.Mlp mlp) {
             return MlpModels.denoiser(mlp, run, data, process);
         }
-        // unet, onnx
+        if (model instanceof ModelSpec.Onnx onnx) {
+            return OnnxModels.denoiser(onnx, process, data.dimension());
+        }
+        // unet
         throw new IllegalArgumentException("model.kind = " + Words.of(model.kind()) + " is not available yet; use "
                 + "mlp (with a checkpoint from bin/diffusim train) or a closed-form model (gmm-exact | empirical | "
                 + "empirical-unconditional | patch-empirical | wiener | eqm-empirical)");
