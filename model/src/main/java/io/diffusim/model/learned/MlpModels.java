@@ -8,6 +8,7 @@ import io.diffusim.config.TrainSpec;
 import io.diffusim.config.Words;
 import io.diffusim.model.data.Dataset;
 import io.diffusim.model.denoise.Denoiser;
+import io.diffusim.model.imported.SafetensorsMlp;
 import io.diffusim.model.process.ForwardProcess;
 import io.diffusim.model.process.VpDiscreteProcess;
 import java.io.IOException;
@@ -46,6 +47,11 @@ public final class MlpModels {
         Path file = mlp.learned().checkpoint().orElseThrow(() -> new IllegalArgumentException(
                 "model.checkpoint = null: an mlp samples from a trained checkpoint; write one with "
                         + "bin/diffusim train SPEC"));
+        if (file.getFileName().toString().endsWith(".safetensors")) {
+            // PyTorch weights: the spec says what they were trained on, the file only what they are
+            return new MlpDenoiser(process, new MlpForward(SafetensorsMlp.parameters(file, shape(mlp, data.dimension()),
+                    WEIGHTS)));
+        }
         MlpCheckpoint checkpoint;
         try {
             checkpoint = MlpCheckpoint.read(file);
