@@ -40,9 +40,15 @@ final class DashboardPages {
      * chart per series with more points, its particle snapshot, resolved spec and the controls that apply; once it is
      * done, its samples.png and its output directory as a zip.
      */
+    private static final java.util.regex.Pattern TRAINING_JOB =
+            java.util.regex.Pattern.compile("^\\s*job = train$", java.util.regex.Pattern.MULTILINE);
+
     String runPage(RunStatus status, String spec) {
         String id = escape(status.id());
         String output = "/api/runs/" + id;
+        // a training job (job = train) has a loss plot and no particles
+        boolean training = TRAINING_JOB.matcher(spec).find();
+        String plot = training ? "train.loss.png" : "samples.png";
         return head("diffusim " + status.id()) + """
                 <body data-run-id="%s">
                 <p><a href="/">all runs</a></p>
@@ -63,16 +69,18 @@ final class DashboardPages {
                 <div id="output"%s>
                   <h2>Output</h2>
                   <p><a id="download" href="%s/output.zip" download="%s.zip">download the output directory (zip)</a></p>
-                  <img id="samples-png" alt="samples.png: the run's samples over its data"%s>
+                  <img id="samples-png" data-plot="%s" alt="%s"%s>
                 </div>
                 <h2>Metrics</h2>
                 <p id="no-series">No metric records yet.</p>
                 <table id="values" hidden><thead><tr><th>metric</th><th>value</th><th>step</th></tr></thead>
                 <tbody></tbody></table>
                 <div id="charts"></div>
+                <div id="particles"%s>
                 <h2>Particles</h2>
                 <p id="snapshot-note">No particles to show yet (they appear at the first checkpoint).</p>
                 <div id="snapshot"></div>
+                </div>
                 <h2>Resolved spec</h2>
                 <pre id="spec">%s</pre>
                 <script src="%s"></script>
@@ -81,7 +89,9 @@ final class DashboardPages {
                 </body></html>
                 """.formatted(id, id, escape(status.state()), escape(status.state()), Math.max(status.steps(), 1),
                 status.step(), status.step(), status.steps(), escape(pace(status)), escape(reason(status)),
-                done(status) ? "" : " hidden", output, id, done(status) ? " src=\"" + output + "/plots/samples.png\"" : "",
+                done(status) ? "" : " hidden", output, id, plot,
+                training ? "train.loss.png: the training loss by step" : "samples.png: the run's samples over its data",
+                done(status) ? " src=\"" + output + "/plots/" + plot + "\"" : "", training ? " hidden" : "",
                 escape(spec), chartJs);
     }
 

@@ -154,6 +154,41 @@ class DashboardBrowserTest {
         }
     }
 
+    @Test
+    void shouldChartATrainingJobsLossLiveAndShowItsLossPlotWhenDone() throws IOException, URISyntaxException {
+        ChromeDriver browser = HeadlessChromium.start(dir.resolve("profile"));
+        try (DashboardFixture fixture = DashboardFixture.start(dir.resolve("data"))) {
+            String id = fixture.submit("""
+                    run {
+                      job = train, record-every = 5
+                      data { kind = moons, n = 500 }
+                      process { kind = vp, timesteps = 50 }
+                      model { kind = mlp, width = 32, blocks = 1, checkpoint = "page-loss",
+                              train { steps = 3000, batch-size = 32, save-every = 0 } }
+                    }
+                    """);
+            browser.get(fixture.loginUrl());
+            browser.get(fixture.url("/runs/" + id));
+            WebDriverWait wait = new WebDriverWait(browser, WAIT);
+            long first = wait.until(b -> positive(lossPoints(b)));
+            long grown = wait.until(b -> lossPoints(b) > first ? lossPoints(b) : null);
+            assertThat(grown).as("the loss chart grows while the job trains").isGreaterThan(first);
+            assertThat(browser.findElement(By.id("particles")).isDisplayed()).as("no particles in a training").isFalse();
+            assertThat(fixture.await(id, RunStatus::ended).state()).isEqualTo("done");
+            browser.navigate().refresh();
+            long drawnWidth = wait.until(b -> positive(script(b, "return document.getElementById('samples-png').naturalWidth;")));
+            assertThat(drawnWidth).as("train.loss.png loaded and drawn").isGreaterThan(100);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static long lossPoints(org.openqa.selenium.WebDriver browser) {
+        return script(browser, """
+                const c = document.querySelector('canvas.series-chart[data-series="train.loss"]');
+                return c ? Chart.getChart(c).data.datasets[0].data.length : 0;""");
+    }
+
     /** Points in the page's first metric chart, read from Chart.js itself. */
     private static long chartPoints(org.openqa.selenium.WebDriver browser) {
         return script(browser, """

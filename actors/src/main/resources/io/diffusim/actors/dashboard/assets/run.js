@@ -37,11 +37,13 @@
     document.getElementById('stop').hidden = ended || state === 'stopping';
   }
 
-  // A done run's output (samples.png, the zip of its directory) exists from the moment it is done.
+  // A done run's output (samples.png, or a training job's train.loss.png; the zip of its directory) exists from the
+  // moment it is done.
   function showOutput(state) {
     const output = document.getElementById('output');
     if (state !== 'done' || !output.hidden) return;
-    document.getElementById('samples-png').src = api + '/plots/samples.png';
+    const png = document.getElementById('samples-png');
+    png.src = api + '/plots/' + png.dataset.plot;
     output.hidden = false;
   }
 
@@ -174,6 +176,7 @@
   let lastSnapshotMs = 0;
   function maybeSnapshot(status) {
     const now = Date.now();
+    if (document.getElementById('particles').hidden) return;  // a training job has none
     if (snapshotBusy || status.step === snapshotStep || now - lastSnapshotMs < 1000) return;
     snapshotBusy = true;
     lastSnapshotMs = now;
