@@ -82,7 +82,8 @@ final class TrainCommand implements Callable<Integer> {
         if (name.isPresent()) {
             registry.register(new RegisteredModel(name.get(), trained.shape().describe(),
                     Words.of(mlp.learned().objective()), trained.process(), SpecRenderer.data(run.data()), trained.step(),
-                    progress.recentLoss(), "train " + spec.getFileName(), Instant.now().toString(), null, null), out);
+                    progress.recentLoss(), "train " + spec.getFileName(), Instant.now().toString(), null, null,
+                    SpecRenderer.render(run)), out);
             Files.delete(out);
             stdout.printf("registered as %s in %s%n", name.get(), registry.directory());
         }

@@ -82,7 +82,7 @@ public final class ModelRegistry {
         Optional<RegisteredModel> before = find(model.name());
         RegisteredModel stored = new RegisteredModel(model.name(), model.architecture(), model.objective(),
                 model.process(), model.data(), model.steps(), model.finalLoss(), model.runId(), model.registeredAt(),
-                fileName, sha256);
+                fileName, sha256, model.spec());
         Path description = directory.resolve(model.name() + DESCRIPTION);
         Path partialDescription = directory.resolve(model.name() + DESCRIPTION + ".partial");
         JSON.writeValue(partialDescription.toFile(), stored);

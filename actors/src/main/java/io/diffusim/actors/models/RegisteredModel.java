@@ -12,7 +12,8 @@ package io.diffusim.actors.models;
  * @param registeredAt ISO-8601 instant
  * @param file the checkpoint's file name inside the registry's directory
  * @param sha256 the checkpoint file's SHA-256, checked whenever the model is loaded
+ * @param spec the resolved spec the model was trained with
  */
 public record RegisteredModel(String name, String architecture, String objective, String process, String data,
-        long steps, double finalLoss, String runId, String registeredAt, String file, String sha256) {
+        long steps, double finalLoss, String runId, String registeredAt, String file, String sha256, String spec) {
 }

@@ -64,7 +64,7 @@ record TrainingFinish(String runId, RunSpec spec, MlpTrainer.Session session, do
                     metrics, times);
             registry.register(new RegisteredModel(name, trained.shape().describe(), Words.of(mlp.learned().objective()),
                     trained.process(), SpecRenderer.data(spec.data()), trained.step(), loss, runId,
-                    Instant.now().toString(), null, null), model);
+                    Instant.now().toString(), null, null, SpecRenderer.render(spec)), model);
             Files.deleteIfExists(directory.resolve(TrainingRun.STATE_FILE));
             OutputChecksums.write(directory);
         } catch (IOException e) {

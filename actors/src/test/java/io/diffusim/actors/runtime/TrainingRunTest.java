@@ -70,6 +70,7 @@ class TrainingRunTest {
                 assertThat(m.objective()).isEqualTo("eps");
                 assertThat(m.runId()).isEqualTo(id);
                 assertThat(m.finalLoss()).isFinite();
+                assertThat(RunSpecs.parse(m.spec()).job()).as("the spec it was trained with").isEqualTo(RunSpec.Job.TRAIN);
             });
             assertThat(models.get(0).sha256()).isEqualTo(inProcessTraining(TRAIN.formatted("tiny-moons", 200)));
             Path out = data.resolve("runs").resolve(id);
