@@ -1,10 +1,12 @@
 package io.diffusim.analysis.run;
 
+import io.diffusim.analysis.deviation.DivergenceMode;
 import io.diffusim.analysis.run.analyses.DenoiserAgreementAnalysis;
 import io.diffusim.analysis.run.analyses.KlAnalysis;
 import io.diffusim.analysis.run.analyses.NearestNeighbourAnalysis;
 import io.diffusim.analysis.run.analyses.NoisePosteriorAnalysis;
 import io.diffusim.analysis.run.analyses.PairedAnalysis;
+import io.diffusim.analysis.run.analyses.ScheduleDeviationAnalysis;
 import io.diffusim.analysis.run.analyses.W1Analysis;
 import io.diffusim.config.AnalysisSpec;
 import io.diffusim.config.ModelSpec;
@@ -54,11 +56,16 @@ public final class RunAnalyses {
             return new PairedAnalysis(Samplers.from(paired.sampler(), run, parts.process(), parts.data()),
                     denoiser(paired.model(), parts), noise);
         }
+        if (spec instanceof AnalysisSpec.ScheduleDeviation sd) {
+            return new ScheduleDeviationAnalysis(parts.denoiser(), sd.kdeSamples(), sd.probes(),
+                    DivergenceMode.valueOf(sd.divergence().name()), run.seed());
+        }
         if (spec instanceof AnalysisSpec.DenoiserAgreement agreement) {
             return new DenoiserAgreementAnalysis(denoiser(agreement.model(), parts));
         }
-        throw new IllegalArgumentException("run.analyses[" + index + "].kind = " + Words.of(spec.kind()) + " is not available yet in this version; available: kl | nearest-neighbour | w1"
-                + " | noise-posterior | paired | denoiser-agreement");
+        throw new IllegalArgumentException("run.analyses[" + index + "].kind = " + Words.of(spec.kind())
+                + " is not available yet in this version; available: kl | nearest-neighbour | w1 | noise-posterior"
+                + " | schedule-deviation | paired | denoiser-agreement");
     }
 
     /** The run's own denoiser when the analysis names the same model, so it is built once. */

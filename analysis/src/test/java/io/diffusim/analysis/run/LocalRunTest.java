@@ -109,9 +109,32 @@ class LocalRunTest {
     }
 
     @Test
-    void shouldRejectAnAnalysisThatIsNotAvailableByName() {
-        assertThatThrownBy(() -> run(spec(96, "{ kind = schedule-deviation }"), "sd"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schedule-deviation");
-        assertThat(dir.resolve("sd/manifest.json")).content().contains("failed");
+    void shouldFindTheScheduleDeviationOfAFewStepSamplerAboveThatOfAFineOne() throws IOException {
+        // the exact mixture's own DDIM samples: with 4 steps they are contracted (science §8 K5-K6), so the model's
+        // field no longer transports them, which is what the deviation measures
+        String gmm = """
+                run {
+                  seed = 3, particles = 512, batch-size = 512
+                  data { kind = gmm, components = [ { weight = 0.3, mean = [-2], cov = 0.0625 }, { weight = 0.7, mean = [2], cov = 0.0625 } ] }
+                  process { kind = vp, timesteps = 1000 }
+                  model { kind = gmm-exact }
+                  sampler { kind = ddim, steps = %d }
+                  analyses = [ { kind = schedule-deviation, kde-samples = 512, probes = 4 } ]
+                }
+                """;
+        RunResult coarse = run(SpecLoader.parse(gmm.formatted(4), null), "sd-coarse");
+        RunResult fine = run(SpecLoader.parse(gmm.formatted(200), null), "sd-fine");
+        List<MetricsCsv.Row> levels = MetricsCsv.read(coarse.out().resolve("metrics.csv")).stream()
+                .filter(r -> r.metric().equals("si")).toList();
+        assertThat(levels).hasSize(9).allSatisfy(r -> assertThat(r.value()).isFinite().isNotNegative());
+        // T = 1000 reaches sigma = 158, above the reference's top level of 35; its first step, beta_0 = 1e-4, has
+        // sigma = sqrt(beta_0 / (1 - beta_0)), just above the reference's bottom level of 0.01
+        assertThat(levels.get(0).t()).isCloseTo(35, within(1e-12));
+        assertThat(levels.get(8).t()).isCloseTo(Math.sqrt(1e-4 / (1 - 1e-4)), within(1e-12));
+        System.out.printf("SD of gmm-exact with DDIM: 4 steps %.4f, 200 steps %.4f%n",
+                coarse.metrics().get("schedule-deviation.sd"), fine.metrics().get("schedule-deviation.sd"));
+        assertThat(coarse.metrics().get("schedule-deviation.sd"))
+                .isGreaterThan(1.5 * fine.metrics().get("schedule-deviation.sd"));
+        assertThat(fine.metrics()).containsKeys("schedule-deviation.sd-middle", "schedule-deviation.sd-schedule-integral");
     }
 }
