@@ -2,6 +2,7 @@ package io.diffusim.analysis.deviation;
 
 import io.diffusim.model.denoise.Denoiser;
 import io.diffusim.model.denoise.EvalRequest;
+import io.diffusim.model.denoise.Prediction;
 import io.diffusim.model.host.HostRows;
 import io.diffusim.model.process.ForwardProcess;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -68,14 +69,22 @@ public final class DenoiserSigmaField implements SigmaField {
 
     @Override
     public double[] eps(double[] x, int rows, double sigma) {
+        return HostRows.read(evaluate(x, rows, sigma).eps());
+    }
+
+    /** The posterior mean x0-hat at each row (the same in VE and in the process's own coordinates). */
+    public double[] x0(double[] x, int rows, double sigma) {
+        return HostRows.read(evaluate(x, rows, sigma).x0());
+    }
+
+    private Prediction evaluate(double[] x, int rows, double sigma) {
         double t = time(sigma);
         double a = process.a(t);
         double[] scaled = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             scaled[i] = a * x[i];
         }
-        EvalRequest request = new EvalRequest(HostRows.matrix(scaled, rows, dimension()),
-                Nd4j.valueArrayOf(new long[] {rows, 1}, t, DataType.DOUBLE), null);
-        return HostRows.read(denoiser.evaluate(request).eps());
+        return denoiser.evaluate(new EvalRequest(HostRows.matrix(scaled, rows, dimension()),
+                Nd4j.valueArrayOf(new long[] {rows, 1}, t, DataType.DOUBLE), null));
     }
 }
