@@ -43,14 +43,15 @@ class ResidualBlock(nn.Module):
 class MlpDenoiser(nn.Module):
     def __init__(self, embedding=128, width=256, blocks=3):
         super().__init__()
-        self.x1 = SinusoidalEmbedding(embedding, 25.0)
-        self.x2 = SinusoidalEmbedding(embedding, 25.0)
-        self.t = SinusoidalEmbedding(embedding, 1.0)
-        self.net = nn.Sequential(nn.Linear(3 * embedding, width), *[ResidualBlock(width) for _ in range(blocks)],
+        # the template's attribute names, so that state_dict() has its keys (network.0, network.1.ff, ...)
+        self.input_mlp1 = SinusoidalEmbedding(embedding, 25.0)
+        self.input_mlp2 = SinusoidalEmbedding(embedding, 25.0)
+        self.time_mlp = SinusoidalEmbedding(embedding, 1.0)
+        self.network = nn.Sequential(nn.Linear(3 * embedding, width), *[ResidualBlock(width) for _ in range(blocks)],
                                  nn.ReLU(), nn.Linear(width, 2))
 
     def forward(self, x, t):
-        return self.net(torch.cat((self.x1(x[:, 0]), self.x2(x[:, 1]), self.t(t)), dim=-1))
+        return self.network(torch.cat((self.input_mlp1(x[:, 0]), self.input_mlp2(x[:, 1]), self.time_mlp(t)), dim=-1))
 
 
 def rate(call, seconds):

@@ -18,7 +18,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * (the output layer; {@code L+1} is the ReLU), or the same under {@code net.} or no prefix. PyTorch stores a linear
  * layer's weight as {@code [out, in]}; diffusim keeps {@code [in, out]} and the first layer split into its
  * coordinate and time blocks ({@link MlpParameters}), so each weight is transposed and the first one cut in two.
- * Tensors outside the prefix (e.g. embedding buffers) are ignored; every tensor the network needs must be there
+ * Tensors outside the prefix (e.g. the embeddings' frequency buffers) are ignored; every tensor the network needs must be there
  * with its shape, or the error names the file, the key and both shapes.
  */
 public final class SafetensorsMlp {
