@@ -18,9 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The HOCON form of {@code run.analyses}: each element over {@code diffusim.analysis-defaults.<kind>}. */
 final class AnalysisCodec {
+
+    /** A denoiser-agreement label: short, lower case, usable in a metric and a file name. */
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9-]{1,32}");
 
     private AnalysisCodec() {
     }
@@ -81,6 +85,7 @@ final class AnalysisCodec {
                 item.put("model", ModelCodec.write(paired.model()));
             } else if (analysis instanceof DenoiserAgreement agreement) {
                 item.put("model", ModelCodec.write(agreement.model()));
+                item.put("label", agreement.label().orElse(null));
             } else if (analysis instanceof W1 w1) {
                 item.put("subsample", w1.subsample());
             }
@@ -107,6 +112,7 @@ final class AnalysisCodec {
             return null;
         }
         ModelSpec model = ModelCodec.read(a.childOver("model", a.context().reference().object("run.model")));
-        return model == null ? null : new DenoiserAgreement(model);
+        Optional<String> label = Fields.optionalString(a, "label", LABEL.asMatchPredicate(), "a label of [a-z0-9-]");
+        return model == null ? null : new DenoiserAgreement(model, label);
     }
 }
