@@ -63,7 +63,10 @@ final class ModelCodec {
             out.put("condition-bandwidth", unconditional.conditionBandwidth());
             TimePosteriorCodec.write(unconditional.posterior(), out);
         } else if (model instanceof PatchEmpirical patch) {
-            out.put("patch", patch.patch());
+            // with a schedule, the fixed patch is not part of the model (and writing both is an error)
+            if (patch.schedule().isEmpty()) {
+                out.put("patch", patch.patch());
+            }
             out.put("patch-schedule", patch.schedule().map(LevelScheduleCodec::write).orElse(null));
             out.put("stride", patch.stride());
             out.put("flip", patch.flip());
