@@ -7,7 +7,8 @@ import java.util.stream.IntStream;
 /**
  * PSPC-Flex's mask of one pixel (docs/science.md §3.6): normalise the heat map to sum 1, sort ascending (ties by pixel
  * index, so the result does not depend on a sort's stability), take the running sum c and keep the pixels with
- * {@code c >= 1 - tau}, i.e. the hottest pixels that hold at least a share tau of the heat. tau = 1 keeps every pixel.
+ * {@code c >= 1 - tau}: the coolest pixels are dropped while their heat stays below 1 - tau, so the mask holds at
+ * least a share tau of the heat. tau = 1 keeps every pixel.
  */
 final class FlexMask {
 

@@ -119,8 +119,8 @@ class PatchEmpiricalDenoiserTest {
     void shouldLookUpAUsersTableByNearestSigma() {
         PatchSizeSchedule table = PatchSizeSchedule.table(new double[] {10, 1, 0.1}, new int[] {8, 4, 2}, 8);
 
-        assertThat(new int[] {table.patchSize(100), table.patchSize(5.6), table.patchSize(5.4), table.patchSize(0.5),
-                table.patchSize(0)}).containsExactly(8, 8, 4, 4, 2);
+        assertThat(new int[] {table.patchSize(100), table.patchSize(5.6), table.patchSize(5.4), table.patchSize(0.6),
+                table.patchSize(0.5), table.patchSize(0)}).containsExactly(8, 8, 4, 4, 2, 2);
         assertThatThrownBy(() -> PatchSizeSchedule.table(new double[] {1}, new int[] {9}, 8))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside 1..8");
     }
