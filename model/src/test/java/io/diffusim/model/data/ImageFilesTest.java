@@ -177,28 +177,12 @@ class ImageFilesTest {
         return write(name, header("{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }", version), body);
     }
 
-    /** The magic, version and a space-padded header dict ending in a newline, as numpy.save writes it. */
     private static byte[] header(String dict, int version) {
-        int lengthBytes = version == 1 ? 2 : 4;
-        int unpadded = 8 + lengthBytes + dict.length() + 1;
-        String padded = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
-        ByteBuffer out = ByteBuffer.allocate(8 + lengthBytes + padded.length()).order(ByteOrder.LITTLE_ENDIAN);
-        out.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', (byte) version, 0});
-        if (version == 1) {
-            out.putShort((short) padded.length());
-        } else {
-            out.putInt(padded.length());
-        }
-        return out.put(padded.getBytes(StandardCharsets.ISO_8859_1)).array();
+        return NpyFiles.header(dict, version);
     }
 
     private Path write(String name, byte[] head, byte[] body) throws IOException {
-        Path file = dir.resolve(name);
-        byte[] all = new byte[head.length + body.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(body, 0, all, head.length, body.length);
-        Files.write(file, all);
-        return file;
+        return NpyFiles.write(dir.resolve(name), head, body);
     }
 
     private static void png(Path file, int type, int width, int height, int level) throws IOException {
