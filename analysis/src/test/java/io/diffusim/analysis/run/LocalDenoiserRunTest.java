@@ -78,6 +78,15 @@ class LocalDenoiserRunTest {
                 .doesNotContainKey("patch-schedule.patch");
         assertThat(out.resolve("plots/denoiser-agreement.png")).exists();
         assertThat(out.resolve("plots/samples.png")).exists();
-        assertThat(ImageIO.read(out.resolve("plots/samples.png").toFile()).getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+        // the samples are drawn in colour: some pixel has red != green
+        BufferedImage grid = ImageIO.read(out.resolve("plots/samples.png").toFile());
+        boolean colour = false;
+        for (int y = 0; y < grid.getHeight() && !colour; y++) {
+            for (int x = 0; x < grid.getWidth() && !colour; x++) {
+                int rgb = grid.getRGB(x, y);
+                colour = ((rgb >> 16) & 0xff) != ((rgb >> 8) & 0xff);
+            }
+        }
+        assertThat(colour).isTrue();
     }
 }
