@@ -1,10 +1,13 @@
 package io.diffusim.model.denoise;
 
 import io.diffusim.model.Matmul;
+import io.diffusim.model.process.ForwardProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.DoubleToIntFunction;
+import java.util.function.DoubleUnaryOperator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,8 +32,34 @@ final class LocalComposite {
     private LocalComposite() {
     }
 
-    /** The prediction of rows whose mask key is {@code keys[i]}: one composite per key, rows back in order. */
-    static Prediction predict(INDArray x, NoiseCoefficients coefficients, int[] keys, Group group, int dimension) {
+    /**
+     * The prediction of a request, each row's mask key chosen from its VE level {@code sigma = b / a}: one composite
+     * per key, rows back in order.
+     */
+    static Prediction predict(ForwardProcess process, EvalRequest request, int dimension, DoubleToIntFunction keyOfSigma,
+                              Group group) {
+        if (request.dimension() != dimension) {
+            throw new IllegalArgumentException("request dimension " + request.dimension() + " != " + dimension);
+        }
+        NoiseCoefficients coefficients = NoiseCoefficients.of(process, request);
+        int[] keys = new int[request.batch()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = keyOfSigma.applyAsInt(coefficients.b(i) / coefficients.a(i));
+        }
+        return predict(request.x().castTo(DataType.DOUBLE), coefficients, keys, group, dimension);
+    }
+
+    /** The scheduled value of each row of a request, from its VE level {@code sigma = b / a}. */
+    static double[] scheduled(ForwardProcess process, EvalRequest request, DoubleUnaryOperator valueOfSigma) {
+        NoiseCoefficients coefficients = NoiseCoefficients.of(process, request);
+        double[] values = new double[request.batch()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = valueOfSigma.applyAsDouble(coefficients.b(i) / coefficients.a(i));
+        }
+        return values;
+    }
+
+    private static Prediction predict(INDArray x, NoiseCoefficients coefficients, int[] keys, Group group, int dimension) {
         Map<Integer, List<Integer>> rowsByKey = new TreeMap<>();
         for (int i = 0; i < keys.length; i++) {
             rowsByKey.computeIfAbsent(keys[i], s -> new ArrayList<>()).add(i);

@@ -50,15 +50,7 @@ public final class PatchEmpiricalDenoiser implements ScheduledDenoiser {
 
     @Override
     public Prediction evaluate(EvalRequest request) {
-        if (request.dimension() != dimension()) {
-            throw new IllegalArgumentException("request dimension " + request.dimension() + " != " + dimension());
-        }
-        NoiseCoefficients coefficients = NoiseCoefficients.of(process, request);
-        int[] sizes = new int[request.batch()];
-        for (int i = 0; i < sizes.length; i++) {
-            sizes[i] = patchSize(coefficients, i);
-        }
-        return LocalComposite.predict(request.x().castTo(DataType.DOUBLE), coefficients, sizes, this::composite, dimension());
+        return LocalComposite.predict(process, request, dimension(), this::patchSize, this::composite);
     }
 
     @Override
@@ -68,16 +60,11 @@ public final class PatchEmpiricalDenoiser implements ScheduledDenoiser {
 
     @Override
     public double[] scheduled(EvalRequest request) {
-        NoiseCoefficients coefficients = NoiseCoefficients.of(process, request);
-        double[] sizes = new double[request.batch()];
-        for (int i = 0; i < sizes.length; i++) {
-            sizes[i] = patchSize(coefficients, i);
-        }
-        return sizes;
+        return LocalComposite.scheduled(process, request, this::patchSize);
     }
 
-    private int patchSize(NoiseCoefficients coefficients, int row) {
-        return Math.min(schedule.patchSize(coefficients.b(row) / coefficients.a(row)), Math.min(height, width));
+    private int patchSize(double sigma) {
+        return Math.min(schedule.patchSize(sigma), Math.min(height, width));
     }
 
     /** {@code [x0-hat, sum_p (1/n_p) sum_M Var_M[x0_p]]} as {@code [B, D + 1]}, for rows sharing patch size P. */

@@ -69,15 +69,7 @@ public final class PatchFlexDenoiser implements ScheduledDenoiser {
 
     @Override
     public Prediction evaluate(EvalRequest request) {
-        if (request.dimension() != dimension()) {
-            throw new IllegalArgumentException("request dimension " + request.dimension() + " != " + dimension());
-        }
-        NoiseCoefficients coefficients = NoiseCoefficients.of(process, request);
-        int[] levels = new int[request.batch()];
-        for (int i = 0; i < levels.length; i++) {
-            levels[i] = tau.index(coefficients.b(i) / coefficients.a(i));
-        }
-        return LocalComposite.predict(request.x().castTo(DataType.DOUBLE), coefficients, levels, this::composite, dimension());
+        return LocalComposite.predict(process, request, dimension(), tau::index, this::composite);
     }
 
     @Override
@@ -87,12 +79,7 @@ public final class PatchFlexDenoiser implements ScheduledDenoiser {
 
     @Override
     public double[] scheduled(EvalRequest request) {
-        NoiseCoefficients coefficients = NoiseCoefficients.of(process, request);
-        double[] out = new double[request.batch()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = tau.value(coefficients.b(i) / coefficients.a(i));
-        }
-        return out;
+        return LocalComposite.scheduled(process, request, tau::value);
     }
 
     /** The mask of pixel p at a level, for tests and for the oracle comparison. */

@@ -23,7 +23,7 @@ class PatchEmpiricalDenoiserTest {
 
     @Test
     void shouldReduceToTheEmpiricalDenoiserWhenThePatchIsTheWholeImage() {
-        Dataset data = images(new SplittableRandom(1), 40, 2, 6, 6);
+        Dataset data = DenoiserFixtures.randomImages(new SplittableRandom(1), 40, 2, 6, 6);
         SplittableRandom random = new SplittableRandom(2);
         INDArray x = DenoiserFixtures.gaussian(random, 8, 72, 1);
         INDArray t = DenoiserFixtures.times(random, 8, 0.2, 2);
@@ -43,7 +43,7 @@ class PatchEmpiricalDenoiserTest {
         int width = 4;
         int size = 2;
         int stride = 2;
-        Dataset data = images(new SplittableRandom(3), 30, channels, height, width);
+        Dataset data = DenoiserFixtures.randomImages(new SplittableRandom(3), 30, channels, height, width);
         SplittableRandom random = new SplittableRandom(4);
         INDArray x = DenoiserFixtures.gaussian(random, 3, channels * height * width, 1);
         double a = 0.8;
@@ -62,7 +62,7 @@ class PatchEmpiricalDenoiserTest {
 
     @Test
     void shouldMatchCentralDifferenceDivergenceOfTheComposite() {
-        Dataset data = images(new SplittableRandom(7), 15, 1, 4, 4);
+        Dataset data = DenoiserFixtures.randomImages(new SplittableRandom(7), 15, 1, 4, 4);
         PatchEmpiricalDenoiser denoiser = new PatchEmpiricalDenoiser(DenoiserFixtures.vp(), data, PatchSizeSchedule.fixed(3), 1, 0);
         SplittableRandom random = new SplittableRandom(8);
         INDArray x = DenoiserFixtures.gaussian(random, 3, 16, 0.7);
@@ -75,7 +75,7 @@ class PatchEmpiricalDenoiserTest {
 
     @Test
     void shouldGiveEachRowTheSameAnswerAloneAsInAMixedTimeBatchOf64() {
-        Dataset data = images(new SplittableRandom(5), 20, 1, 6, 6);
+        Dataset data = DenoiserFixtures.randomImages(new SplittableRandom(5), 20, 1, 6, 6);
         PatchSizeSchedule schedule = PatchSizeSchedule.table(new double[] {10, 5, 3, 1.5}, new int[] {6, 4, 3, 2}, 6);
         PatchEmpiricalDenoiser denoiser = new PatchEmpiricalDenoiser(DenoiserFixtures.ve(), data, schedule, 1, 0);
         SplittableRandom random = new SplittableRandom(6);
@@ -125,16 +125,6 @@ class PatchEmpiricalDenoiserTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside 1..8");
     }
 
-    /** Random images in [-1, 1]. */
-    private static Dataset images(SplittableRandom random, int n, int channels, int height, int width) {
-        double[][] rows = new double[n][channels * height * width];
-        for (double[] row : rows) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = 2 * random.nextDouble() - 1;
-            }
-        }
-        return new Dataset("random", DenoiserFixtures.matrix(rows), null, new int[] {channels, height, width});
-    }
 
     /** docs/science.md §3.6 written out: per square, softmax over every image's same crop, then per-pixel average. */
     private static double[][] directComposite(double[][] points, double[][] x, int[] shape, int size, int[] us, int[] vs,

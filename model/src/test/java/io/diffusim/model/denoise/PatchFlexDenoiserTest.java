@@ -69,7 +69,7 @@ class PatchFlexDenoiserTest {
 
     @Test
     void shouldBeTheEmpiricalDenoiserExactlyWhenTauIsOne() {
-        Dataset data = images(new SplittableRandom(11), 30, 3, 5, 5);
+        Dataset data = DenoiserFixtures.randomImages(new SplittableRandom(11), 30, 3, 5, 5);
         SplittableRandom random = new SplittableRandom(12);
         INDArray x = DenoiserFixtures.gaussian(random, 7, 75, 1);
         // sigma from 10 to 60: the first seven entries of the paper's schedule, all tau = 1
@@ -87,7 +87,7 @@ class PatchFlexDenoiserTest {
 
     @Test
     void shouldMatchCentralDifferenceDivergenceWithPartialMasks() {
-        Dataset data = images(new SplittableRandom(13), 12, 1, 4, 4);
+        Dataset data = DenoiserFixtures.randomImages(new SplittableRandom(13), 12, 1, 4, 4);
         PatchFlexDenoiser flex = new PatchFlexDenoiser(DenoiserFixtures.ve(), data,
                 new LevelTable(new double[] {1}, new double[] {0.4}), new GaussianHeatMaps(4, 4, 1.5), 0);
         SplittableRandom random = new SplittableRandom(14);
@@ -101,7 +101,7 @@ class PatchFlexDenoiserTest {
 
     @Test
     void shouldGiveEachRowTheSameAnswerAloneAsInAMixedLevelBatch() {
-        Dataset data = images(new SplittableRandom(15), 10, 1, 4, 4);
+        Dataset data = DenoiserFixtures.randomImages(new SplittableRandom(15), 10, 1, 4, 4);
         PatchFlexDenoiser flex = new PatchFlexDenoiser(DenoiserFixtures.ve(), data, PatchFlexDenoiser.pspcTau(),
                 new GaussianHeatMaps(4, 4, 2), 0);
         SplittableRandom random = new SplittableRandom(16);
@@ -116,7 +116,7 @@ class PatchFlexDenoiserTest {
 
     @Test
     void shouldRefuseHeatMapsThatLeaveAPixelOutOfEveryMask() {
-        Dataset data = images(new SplittableRandom(17), 4, 1, 2, 2);
+        Dataset data = DenoiserFixtures.randomImages(new SplittableRandom(17), 4, 1, 2, 2);
         // every pixel's heat sits on pixel 0, so at tau < 1 no mask holds pixels 1..3
         HeatMaps corner = new HeatMaps() {
             public int height() {
@@ -169,13 +169,4 @@ class PatchFlexDenoiserTest {
         return DenoiserFixtures.matrix(rows);
     }
 
-    private static Dataset images(SplittableRandom random, int n, int channels, int height, int width) {
-        double[][] rows = new double[n][channels * height * width];
-        for (double[] row : rows) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = 2 * random.nextDouble() - 1;
-            }
-        }
-        return new Dataset("random", DenoiserFixtures.matrix(rows), null, new int[] {channels, height, width});
-    }
 }
