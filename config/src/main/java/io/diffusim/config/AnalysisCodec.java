@@ -13,14 +13,18 @@ import io.diffusim.config.AnalysisSpec.Paired;
 import io.diffusim.config.AnalysisSpec.ScheduleDeviation;
 import io.diffusim.config.AnalysisSpec.W1;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The HOCON form of {@code run.analyses}: each element over {@code diffusim.analysis-defaults.<kind>}. */
 final class AnalysisCodec {
+
+    /** A denoiser-agreement label: short, lower case, usable in a metric and a file name. */
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9-]{1,32}");
 
     private AnalysisCodec() {
     }
@@ -32,19 +36,20 @@ final class AnalysisCodec {
     static List<AnalysisSpec> read(Block run, ModelSpec runModel, SamplerSpec runSampler) {
         Reference reference = run.context().reference();
         List<ConfigValue> items = Fields.list(run, "analyses");
-        Map<AnalysisSpec.Kind, Integer> firstUse = new EnumMap<>(AnalysisSpec.Kind.class);
+        Map<String, Integer> firstUse = new HashMap<>();
         List<AnalysisSpec> analyses = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Block a = run.element("analyses", i, items.get(i), reference.object("analysis"));
             Optional<AnalysisSpec.Kind> kind = a.variant("kind", AnalysisSpec.Kind.class,
                     reference.object("analysis-defaults"), true);
             int index = i;
-            Integer earlier = kind.map(k -> firstUse.putIfAbsent(k, index)).orElse(null);
-            if (earlier != null) {
-                // Summary keys are <kind>.<metric>, so a kind may appear once.
-                a.error("kind", "already used by analyses[" + earlier + "]; each kind at most once");
+            // a kind may appear once (checked first, as its errors come first), denoiser-agreement once per label
+            boolean labelled = kind.filter(k -> k == AnalysisSpec.Kind.DENOISER_AGREEMENT).isPresent();
+            if (!labelled) {
+                kind.map(k -> firstUse.putIfAbsent(k.name(), index)).ifPresent(earlier -> a.error("kind",
+                        "already used by analyses[" + earlier + "]; each kind at most once"));
             }
-            analyses.add(kind.map(k -> switch (k) {
+            AnalysisSpec spec = kind.map(k -> switch (k) {
                 case KL -> new Kl(count(a, "k", IntRange.POSITIVE), a.read("base", Values::number,
                         x -> x > 0 && x != 1 && Double.isFinite(x), "a finite number > 0 other than 1", 2.0));
                 case NEAREST_NEIGHBOUR -> new NearestNeighbour(number(a, "copy-ratio", NumberRange.POSITIVE));
@@ -54,7 +59,15 @@ final class AnalysisCodec {
                 case PAIRED -> paired(a, runModel, runSampler);
                 case DENOISER_AGREEMENT -> agreement(a);
                 case W1 -> new W1(count(a, "subsample", Limits.DATA_POINTS));
-            }).orElse(null));
+            }).orElse(null);
+            if (labelled && spec instanceof DenoiserAgreement agreement) {
+                Integer earlier = firstUse.putIfAbsent("agreement:" + agreement.label().orElse(""), index);
+                if (earlier != null) {
+                    a.error("kind", "already used by analyses[" + earlier + "] with the same label; denoiser-agreement"
+                            + " at most once per label");
+                }
+            }
+            analyses.add(spec);
             a.finish();
         }
         return analyses;
@@ -81,6 +94,7 @@ final class AnalysisCodec {
                 item.put("model", ModelCodec.write(paired.model()));
             } else if (analysis instanceof DenoiserAgreement agreement) {
                 item.put("model", ModelCodec.write(agreement.model()));
+                item.put("label", agreement.label().orElse(null));
             } else if (analysis instanceof W1 w1) {
                 item.put("subsample", w1.subsample());
             }
@@ -107,6 +121,7 @@ final class AnalysisCodec {
             return null;
         }
         ModelSpec model = ModelCodec.read(a.childOver("model", a.context().reference().object("run.model")));
-        return model == null ? null : new DenoiserAgreement(model);
+        Optional<String> label = Fields.optionalString(a, "label", LABEL.asMatchPredicate(), "a label of [a-z0-9-]");
+        return model == null ? null : new DenoiserAgreement(model, label);
     }
 }

@@ -1,6 +1,7 @@
 package io.diffusim.config;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One analysis of a run (docs/spec-reference.md {@code analyses}), one record per kind; each writes metric series
@@ -67,10 +68,19 @@ public sealed interface AnalysisSpec {
         }
     }
 
-    /** MSE between the run's denoiser and this one along the path (docs/science.md §3.6 evaluation). */
-    record DenoiserAgreement(ModelSpec model) implements AnalysisSpec {
+    /**
+     * MSE between the run's denoiser and this one along the path (docs/science.md §3.6 evaluation); its metric is
+     * {@code mse}, or {@code mse-<label>} with a label, so that several comparisons in one run keep apart.
+     */
+    record DenoiserAgreement(ModelSpec model, Optional<String> label) implements AnalysisSpec {
         public DenoiserAgreement {
             Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(label, "label");
+        }
+
+        /** Without a label. */
+        public DenoiserAgreement(ModelSpec model) {
+            this(model, Optional.empty());
         }
 
         public Kind kind() {

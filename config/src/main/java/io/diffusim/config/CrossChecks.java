@@ -4,8 +4,6 @@ import io.diffusim.config.AnalysisSpec.DenoiserAgreement;
 import io.diffusim.config.AnalysisSpec.Kl;
 import io.diffusim.config.AnalysisSpec.Paired;
 import io.diffusim.config.LearnedSpec.Objective;
-import io.diffusim.config.ModelSpec.Empirical;
-import io.diffusim.config.ModelSpec.EmpiricalUnconditional;
 import io.diffusim.config.ModelSpec.PatchEmpirical;
 import io.diffusim.config.SamplerSpec.Kind;
 import java.util.EnumSet;
@@ -26,6 +24,10 @@ final class CrossChecks {
     private static final Set<Kind> EQM_SAMPLERS = EnumSet.of(Kind.EQM_GD, Kind.EQM_NAG);
     /** Side of a Fashion-MNIST image. */
     private static final int IMAGE_SIDE = 28;
+    /** Data kinds that hold images (an npy array may be plain points too: that is found when it is read). */
+    private static final Set<DataSpec.Kind> IMAGE_DATA = EnumSet.of(DataSpec.Kind.FASHION_MNIST, DataSpec.Kind.IDX,
+            DataSpec.Kind.PNG, DataSpec.Kind.NPY);
+    private static final String IMAGE_WORDS = "fashion-mnist | idx | png | npy";
 
     private final SpecErrors errors;
     private final DataSpec data;
@@ -99,22 +101,29 @@ final class CrossChecks {
         if (model == null || data == null) {
             return;
         }
-        boolean images = data.kind() == DataSpec.Kind.FASHION_MNIST;
+        boolean images = IMAGE_DATA.contains(data.kind());
         if (model.kind() == ModelSpec.Kind.GMM_EXACT && data.kind() != DataSpec.Kind.GMM) {
             errors.addIfFirst(at + ".kind", word(model.kind()), "needs data.kind = gmm (data.kind is " + word(data.kind()) + ")");
         }
-        if (model instanceof PatchEmpirical patch) {
-            if (!images) {
-                errors.addIfFirst(at + ".kind", word(model.kind()), "needs image data: data.kind = fashion-mnist (data.kind is "
-                        + word(data.kind()) + ")");
-            } else if (patch.patch() > IMAGE_SIDE) {
-                errors.addIfFirst(at + ".patch", Integer.toString(patch.patch()), "expected an integer <= " + IMAGE_SIDE + " (the image side)");
-            }
+        boolean local = model instanceof PatchEmpirical || model instanceof ModelSpec.PatchFlex;
+        if (local && !images) {
+            errors.addIfFirst(at + ".kind", word(model.kind()), "needs image data: data.kind = " + IMAGE_WORDS
+                    + " (data.kind is " + word(data.kind()) + ")");
+        } else if (model.flip() && !images) {
+            errors.addIfFirst(at + ".flip", "true", "horizontal flips need image data: data.kind = " + IMAGE_WORDS
+                    + " (data.kind is " + word(data.kind()) + ")");
         }
-        boolean flip = model instanceof Empirical e && e.flip() || model instanceof EmpiricalUnconditional u && u.flip();
-        if (flip && !images) {
-            errors.addIfFirst(at + ".flip", "true", "horizontal flips need image data: data.kind = fashion-mnist (data.kind is "
-                    + word(data.kind()) + ")");
+        // only Fashion-MNIST's size is known before its files are read; the others are checked when they are
+        if (data.kind() == DataSpec.Kind.FASHION_MNIST) {
+            if (model instanceof PatchEmpirical patch) {
+                largestPatch(patch).filter(p -> p > IMAGE_SIDE).ifPresent(p -> errors.addIfFirst(
+                        at + (patch.schedule().isPresent() ? ".patch-schedule" : ".patch"), Integer.toString(p),
+                        "expected patch sizes <= " + IMAGE_SIDE + " (the image side)"));
+            }
+            if (model instanceof ModelSpec.Wiener wiener && wiener.rank() > IMAGE_SIDE * IMAGE_SIDE) {
+                errors.addIfFirst(at + ".rank", Integer.toString(wiener.rank()),
+                        "expected an integer <= " + IMAGE_SIDE * IMAGE_SIDE + " (the data dimension; 0 = all)");
+            }
         }
         model.asLearned().filter(l -> l.objective() == Objective.V).ifPresent(l -> {
             if (process != null && process.kind() != ProcessSpec.Kind.VP) {
@@ -161,6 +170,16 @@ final class CrossChecks {
                 && model.asLearned().filter(LearnedSpec::densityHead).isEmpty()) {
             errors.addIfFirst(samplerAt + ".guidance.density", "model-head", "needs mlp | unet with density-head = true");
         }
+    }
+
+    /** The largest patch a fixed size or a user's table asks for; the pspc table is fitted to the image. */
+    private static Optional<Integer> largestPatch(PatchEmpirical patch) {
+        if (patch.schedule().isEmpty()) {
+            return Optional.of(patch.patch());
+        }
+        return patch.schedule().get() instanceof LevelSchedule.Table table
+                ? table.levels().stream().map(l -> (int) l.value()).max(Integer::compare)
+                : Optional.empty();
     }
 
     private static String word(Enum<?> constant) {

@@ -39,6 +39,9 @@ final class DataCodec {
             case FASHION_MNIST -> new FashionMnist(n, subset, path(b, "dir"), word(b, "split", DataSpec.Split.class),
                     classes(b), scale(b));
             case CSV -> new Csv(n, subset, path(b, "path"));
+            case IDX -> new DataSpec.Idx(n, subset, path(b, "path"), word(b, "layout", DataSpec.Layout.class), scale(b));
+            case PNG -> new DataSpec.Png(n, subset, path(b, "dir"), scale(b));
+            case NPY -> new DataSpec.Npy(n, subset, path(b, "path"), word(b, "layout", DataSpec.Layout.class), scale(b));
         }).orElse(null);
         b.finish();
         return spec;
@@ -58,9 +61,20 @@ final class DataCodec {
             out.put("dir", fashion.dir());
             out.put("split", fashion.split());
             out.put("classes", fashion.classes());
-            out.put("scale", List.of(fashion.scale().lo(), fashion.scale().hi()));
+            out.put("scale", scale(fashion.scale()));
         } else if (data instanceof Csv csv) {
             out.put("path", csv.path());
+        } else if (data instanceof DataSpec.Idx idx) {
+            out.put("path", idx.path());
+            out.put("layout", idx.layout());
+            out.put("scale", scale(idx.scale()));
+        } else if (data instanceof DataSpec.Png png) {
+            out.put("dir", png.dir());
+            out.put("scale", scale(png.scale()));
+        } else if (data instanceof DataSpec.Npy npy) {
+            out.put("path", npy.path());
+            out.put("layout", npy.layout());
+            out.put("scale", scale(npy.scale()));
         }
         return out;
     }
@@ -84,6 +98,10 @@ final class DataCodec {
         return Fields.numbers(value, new NumberRange(0, false, CLASSES - 1, false))
                 .filter(xs -> xs.stream().allMatch(x -> x == Math.rint(x)))
                 .map(xs -> xs.stream().map(Double::intValue).toList());
+    }
+
+    private static List<Double> scale(Interval scale) {
+        return List.of(scale.lo(), scale.hi());
     }
 
     private static Interval scale(Block b) {

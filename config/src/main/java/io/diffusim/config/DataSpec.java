@@ -12,7 +12,10 @@ import java.util.Optional;
 public sealed interface DataSpec {
 
     /** The kinds of data set, spelled as in the spec ({@code fashion-mnist}, ...). */
-    enum Kind { MOONS, DINO, CIRCLE, LINE, GMM, FASHION_MNIST, CSV }
+    enum Kind { MOONS, DINO, CIRCLE, LINE, GMM, FASHION_MNIST, CSV, IDX, PNG, NPY }
+
+    /** How a 4-dimensional array of images orders its axes: channels before or after the pixels. */
+    enum Layout { NCHW, NHWC }
 
     /** The split of the Fashion-MNIST files. */
     enum Split { TRAIN, TEST }
@@ -89,6 +92,50 @@ public sealed interface DataSpec {
 
         public Kind kind() {
             return Kind.CSV;
+        }
+    }
+
+    /**
+     * Images from one IDX file of unsigned bytes (MNIST, Fashion-MNIST or a user's own): {@code [n, H, W]} grey or
+     * {@code [n, ...]} in {@code layout} for 4 dimensions; pixels u mapped to {@code scale} as for fashion-mnist.
+     */
+    record Idx(int n, Subset subset, Path path, Layout layout, Interval scale) implements DataSpec {
+        public Idx {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(layout, "layout");
+            Objects.requireNonNull(scale, "scale");
+        }
+
+        public Kind kind() {
+            return Kind.IDX;
+        }
+    }
+
+    /** Every {@code .png} of a folder in name order, grey or RGB and all of one size; pixels mapped to {@code scale}. */
+    record Png(int n, Subset subset, Path dir, Interval scale) implements DataSpec {
+        public Png {
+            Objects.requireNonNull(dir, "dir");
+            Objects.requireNonNull(scale, "scale");
+        }
+
+        public Kind kind() {
+            return Kind.PNG;
+        }
+    }
+
+    /**
+     * One NumPy {@code .npy} array: {@code [n, D]} points, {@code [n, H, W]} grey images or 4-dimensional images in
+     * {@code layout}; bytes ({@code |u1}) are mapped to {@code scale}, floats are taken as they are.
+     */
+    record Npy(int n, Subset subset, Path path, Layout layout, Interval scale) implements DataSpec {
+        public Npy {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(layout, "layout");
+            Objects.requireNonNull(scale, "scale");
+        }
+
+        public Kind kind() {
+            return Kind.NPY;
         }
     }
 

@@ -3,6 +3,7 @@ package io.diffusim.config;
 import static io.diffusim.config.Fields.count;
 import static io.diffusim.config.Fields.flag;
 import static io.diffusim.config.Fields.number;
+import static io.diffusim.config.Fields.optionalPath;
 import static io.diffusim.config.Fields.path;
 import static io.diffusim.config.Fields.word;
 
@@ -11,6 +12,7 @@ import io.diffusim.config.ModelSpec.EmpiricalUnconditional;
 import io.diffusim.config.ModelSpec.EqmEmpirical;
 import io.diffusim.config.ModelSpec.Onnx;
 import io.diffusim.config.ModelSpec.PatchEmpirical;
+import io.diffusim.config.ModelSpec.PatchFlex;
 import io.diffusim.config.ModelSpec.Wiener;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +20,9 @@ import java.util.Optional;
 
 /** The HOCON form of {@link ModelSpec} ({@code run.model} and the models inside analyses). */
 final class ModelCodec {
+
+    /** PSPC-Flex keeps the pixels holding a share tau in (0, 1] of the heat. */
+    private static final NumberRange TAU = new NumberRange(0, true, 1, false);
 
     private ModelCodec() {
     }
@@ -31,9 +36,11 @@ final class ModelCodec {
             case EMPIRICAL -> new Empirical(flag(b, "flip"), bandwidth(b));
             case EMPIRICAL_UNCONDITIONAL -> new EmpiricalUnconditional(flag(b, "flip"), bandwidth(b),
                     TimePosteriorCodec.read(b));
-            case PATCH_EMPIRICAL -> new PatchEmpirical(count(b, "patch", IntRange.POSITIVE),
-                    count(b, "stride", IntRange.POSITIVE), flag(b, "flip"));
-            case WIENER -> new Wiener(count(b, "rank", Limits.RANK));
+            case PATCH_EMPIRICAL -> patchEmpirical(b);
+            case PATCH_FLEX -> new PatchFlex(LevelScheduleCodec.read(b, "tau-schedule", TAU, false)
+                    .orElse(new LevelSchedule.Pspc()), optionalPath(b, "heat-maps"),
+                    number(b, "heat-std", NumberRange.POSITIVE), flag(b, "flip"));
+            case WIENER -> new Wiener(count(b, "rank", Limits.RANK), flag(b, "flip"));
             case EQM_EMPIRICAL -> new EqmEmpirical(EqmMagnitudeCodec.read(b), count(b, "grid", Limits.STEP_BUDGET));
             case MLP -> new ModelSpec.Mlp(LearnedCodec.read(b), count(b, "width", Limits.WIDTH),
                     count(b, "blocks", Limits.BLOCKS));
@@ -56,11 +63,21 @@ final class ModelCodec {
             out.put("condition-bandwidth", unconditional.conditionBandwidth());
             TimePosteriorCodec.write(unconditional.posterior(), out);
         } else if (model instanceof PatchEmpirical patch) {
-            out.put("patch", patch.patch());
+            // with a schedule, the fixed patch is not part of the model (and writing both is an error)
+            if (patch.schedule().isEmpty()) {
+                out.put("patch", patch.patch());
+            }
+            out.put("patch-schedule", patch.schedule().map(LevelScheduleCodec::write).orElse(null));
             out.put("stride", patch.stride());
             out.put("flip", patch.flip());
+        } else if (model instanceof PatchFlex flex) {
+            out.put("tau-schedule", LevelScheduleCodec.write(flex.tau()));
+            out.put("heat-maps", flex.heatMaps().orElse(null));
+            out.put("heat-std", flex.heatStd());
+            out.put("flip", flex.flip());
         } else if (model instanceof Wiener wiener) {
             out.put("rank", wiener.rank());
+            out.put("flip", wiener.flip());
         } else if (model instanceof EqmEmpirical eqm) {
             EqmMagnitudeCodec.write(eqm.magnitude(), out);
             out.put("grid", eqm.grid());
@@ -74,6 +91,16 @@ final class ModelCodec {
         }
         model.asLearned().ifPresent(learned -> LearnedCodec.write(learned, out));
         return out;
+    }
+
+    /** A fixed {@code patch}, or a {@code patch-schedule}; writing both is an error on the schedule. */
+    private static PatchEmpirical patchEmpirical(Block b) {
+        int patch = count(b, "patch", IntRange.POSITIVE);
+        Optional<LevelSchedule> schedule = LevelScheduleCodec.read(b, "patch-schedule", NumberRange.atLeast(1), true);
+        if (schedule.isPresent() && b.given("patch") && b.given("patch-schedule")) {
+            b.error("patch-schedule", "expected null when patch is given (a fixed patch and a schedule exclude each other)");
+        }
+        return new PatchEmpirical(patch, schedule, count(b, "stride", IntRange.POSITIVE), flag(b, "flip"));
     }
 
     private static double bandwidth(Block b) {

@@ -11,9 +11,14 @@ import java.util.Optional;
 public sealed interface ModelSpec {
 
     /** The kinds of model, spelled as in the spec ({@code gmm-exact}, ...). */
-    enum Kind { GMM_EXACT, EMPIRICAL, EMPIRICAL_UNCONDITIONAL, PATCH_EMPIRICAL, WIENER, EQM_EMPIRICAL, MLP, UNET, ONNX }
+    enum Kind { GMM_EXACT, EMPIRICAL, EMPIRICAL_UNCONDITIONAL, PATCH_EMPIRICAL, PATCH_FLEX, WIENER, EQM_EMPIRICAL, MLP, UNET, ONNX }
 
     Kind kind();
+
+    /** True when the model is built on the data and their mirror images (the records with a {@code flip} key). */
+    default boolean flip() {
+        return false;
+    }
 
     /** The learned-model settings, for mlp and unet. */
     default Optional<LearnedSpec> asLearned() {
@@ -46,15 +51,50 @@ public sealed interface ModelSpec {
         }
     }
 
-    /** PSPC patch-local empirical denoiser with square patches (docs/science.md §3.6); needs image data. */
-    record PatchEmpirical(int patch, int stride, boolean flip) implements ModelSpec {
+    /**
+     * PSPC-Square, the patch-local empirical denoiser with square patches (docs/science.md §3.6); needs image data.
+     * The patch size is {@code patch} at every noise level, or per level from {@code schedule} when one is given.
+     */
+    record PatchEmpirical(int patch, Optional<LevelSchedule> schedule, int stride, boolean flip) implements ModelSpec {
+        public PatchEmpirical {
+            Objects.requireNonNull(schedule, "schedule");
+        }
+
+        /** A fixed patch size. */
+        public PatchEmpirical(int patch, int stride, boolean flip) {
+            this(patch, Optional.empty(), stride, flip);
+        }
+
         public Kind kind() {
             return Kind.PATCH_EMPIRICAL;
         }
     }
 
-    /** Gaussian (Wiener) denoiser of the data's mean and covariance, top {@code rank} eigenpairs, 0 = all (docs/science.md §3.3). */
-    record Wiener(int rank) implements ModelSpec {
+    /**
+     * PSPC-Flex (docs/science.md §3.6): per-pixel masks holding a share tau of a heat map's mass, tau per noise level
+     * from {@code tau}; heat maps from an .npy file, or isotropic Gaussians of std {@code heatStd} pixels when none.
+     */
+    record PatchFlex(LevelSchedule tau, Optional<Path> heatMaps, double heatStd, boolean flip) implements ModelSpec {
+        public PatchFlex {
+            Objects.requireNonNull(tau, "tau");
+            Objects.requireNonNull(heatMaps, "heatMaps");
+        }
+
+        public Kind kind() {
+            return Kind.PATCH_FLEX;
+        }
+    }
+
+    /**
+     * Gaussian (Wiener) denoiser of the data's mean and covariance, top {@code rank} eigenpairs, 0 = all (docs/science.md §3.3),
+     * fitted on the flip-augmented set when {@code flip}.
+     */
+    record Wiener(int rank, boolean flip) implements ModelSpec {
+        /** Without flips. */
+        public Wiener(int rank) {
+            this(rank, false);
+        }
+
         public Kind kind() {
             return Kind.WIENER;
         }

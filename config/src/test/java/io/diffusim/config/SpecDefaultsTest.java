@@ -100,7 +100,10 @@ class SpecDefaultsTest {
     private static void assertDefaultsPresent(ConfigObject defaults, ConfigObject rendered, String path) {
         for (Map.Entry<String, ConfigValue> entry : defaults.entrySet()) {
             String key = entry.getKey();
-            if (CHOSEN.contains(key) || (path.endsWith("run.analyses") && (key.equals("sampler") || key.equals("model")))) {
+            // a required folder (png's dir, default null) is chosen by the variant spec like a required path
+            boolean requiredDir = key.equals("dir") && entry.getValue().valueType() == ConfigValueType.NULL;
+            if (CHOSEN.contains(key) || requiredDir
+                    || (path.endsWith("run.analyses") && (key.equals("sampler") || key.equals("model")))) {
                 continue;
             }
             assertThat(rendered.containsKey(key)).as("%s.%s is rendered", path, key).isTrue();

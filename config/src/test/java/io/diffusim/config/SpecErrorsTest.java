@@ -119,7 +119,7 @@ class SpecErrorsTest {
     void shouldNameTheKindThatAKeyOfAnotherVariantBelongsTo() {
         SpecError error = onlyErrorOf("run { data { kind = moons, path = \"x.csv\" } }");
 
-        assertThat(error.message()).isEqualTo("run.data.path = x.csv: applies only to kind = csv");
+        assertThat(error.message()).isEqualTo("run.data.path = x.csv: applies only to kind = csv | idx | npy");
     }
 
     @Test
@@ -186,7 +186,7 @@ class SpecErrorsTest {
         assertThat(error.key()).isEqualTo("run.data.kind");
         assertThat(error.value()).isEmpty();
         assertThat(error.message()).isEqualTo(
-                "run.data.kind: missing; expected one of moons | dino | circle | line | gmm | fashion-mnist | csv");
+                "run.data.kind: missing; expected one of moons | dino | circle | line | gmm | fashion-mnist | csv | idx | png | npy");
     }
 
     @Test

@@ -37,6 +37,9 @@ final class VariantSpecs {
         return switch (kind) {
             case "gmm" -> ", geometry = uniform-2d";
             case "csv" -> ", path = \"points.csv\"";
+            case "idx" -> ", path = \"images-idx3-ubyte\"";
+            case "png" -> ", dir = \"images\"";
+            case "npy" -> ", path = \"images.npy\"";
             default -> "";
         };
     }
@@ -45,6 +48,7 @@ final class VariantSpecs {
         return switch (kind) {
             case "gmm-exact" -> "run { data { kind = gmm, geometry = spiral-2d }, model { kind = gmm-exact } }";
             case "patch-empirical" -> "run { data { kind = fashion-mnist }, model { kind = patch-empirical } }";
+            case "patch-flex" -> "run { data { kind = fashion-mnist }, model { kind = patch-flex } }";
             case "eqm-empirical" -> "run { data { kind = moons }, model { kind = eqm-empirical }, sampler { kind = eqm-gd } }";
             case "onnx" -> "run { data { kind = moons }, model { kind = onnx, path = \"model.onnx\" } }";
             default -> "run { data { kind = moons }, model { kind = " + kind + " } }";

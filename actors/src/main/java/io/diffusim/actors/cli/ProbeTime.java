@@ -13,9 +13,13 @@ final class ProbeTime {
 
     static double check(ProcessSpec process, Double t) {
         if (t == null) {
-            throw new BadInputException("--t is required (or --posterior-t)");
+            throw new BadInputException("--t is required (or --posterior-t, or a column t in --points)");
         }
-        double value = t;
+        return check(process, t, "--t " + t);
+    }
+
+    /** The same check of one value, named by {@code what} in the message (e.g. a row of the points' t column). */
+    static double check(ProcessSpec process, double value, String what) {
         boolean ok;
         String expected;
         if (process instanceof ProcessSpec.Vp vp) {
@@ -33,7 +37,7 @@ final class ProbeTime {
             expected = "a t in (0, 1)";
         }
         if (!ok) {
-            throw new BadInputException("--t " + t + ": expected " + expected + " for process.kind = "
+            throw new BadInputException(what + ": expected " + expected + " for process.kind = "
                     + process.kind().name().toLowerCase());
         }
         return value;

@@ -13,8 +13,8 @@ import java.util.Optional;
  *
  * <p>The estimate counts float64 arrays: per particle {@link #PARTICLE_BUFFERS} rows of D (the particles, the
  * prediction, the noise, the next step, the checkpoint copy, the output), the data set (twice when flips augment
- * it), and for data-based models the batch-by-data weights of one evaluation. It is a lower bound: a CSV's
- * dimension is unknown before it is read and counts as 2.
+ * it), and for data-based models the batch-by-data weights of one evaluation. It is a lower bound: the dimension
+ * of a CSV, IDX, PNG or npy set is unknown before it is read and counts as 2.
  */
 final class Admission {
 
@@ -31,7 +31,7 @@ final class Admission {
         long n = spec.data().n();
         long batch = Math.min(spec.batchSize(), spec.particles());
         long particles = (long) spec.particles() * d * PARTICLE_BUFFERS;
-        long data = n * d * (flips(spec.model()) ? 2 : 1);
+        long data = n * d * (spec.model().flip() ? 2 : 1);
         long weights = dataBased(spec.model()) ? batch * n * 2 : 0;
         return Double.BYTES * (particles + data + weights);
     }
@@ -58,13 +58,8 @@ final class Admission {
     /** Models that weigh every data point for every particle at each evaluation. */
     private static boolean dataBased(ModelSpec model) {
         return model instanceof ModelSpec.Empirical || model instanceof ModelSpec.EmpiricalUnconditional
-                || model instanceof ModelSpec.PatchEmpirical || model instanceof ModelSpec.EqmEmpirical;
-    }
-
-    private static boolean flips(ModelSpec model) {
-        return model instanceof ModelSpec.Empirical e && e.flip()
-                || model instanceof ModelSpec.EmpiricalUnconditional u && u.flip()
-                || model instanceof ModelSpec.PatchEmpirical p && p.flip();
+                || model instanceof ModelSpec.PatchEmpirical || model instanceof ModelSpec.PatchFlex
+                || model instanceof ModelSpec.EqmEmpirical;
     }
 
     private static String gib(long bytes) {

@@ -20,7 +20,8 @@ public record ModelKey(ModelSpec model, DataSpec data, ProcessSpec process, long
      * True when each row of an evaluation is bitwise the same whatever other rows share the pass, so a replica may
      * concatenate requests of different batches (verified by ContinuousBatchingIdentityTest). The EqM optimal field
      * (eqm-empirical) is not: its rows differ in the last bits when evaluated together, so its replica evaluates
-     * each request alone.
+     * each request alone; so do the patch denoisers (patch-empirical, patch-flex), whose per-pixel averages go through
+     * products that are not row-blocked.
      */
     public boolean rowIndependent() {
         return model instanceof ModelSpec.Empirical || model instanceof ModelSpec.GmmExact;

@@ -61,6 +61,31 @@ class ProbeCommandTest {
     }
 
     @Test
+    void shouldEvaluateEachRowAtItsOwnNoiseLevelFromATColumn() throws IOException {
+        Path mixed = SpecFiles.write(dir, "mixed.csv", "t,x0\n1,0.5\n2,0.5\n0.5,-0.25\n");
+        Path out = dir.resolve("out.csv");
+        Cli result = Cli.run("probe", twoPointSpec("kind = ve", "euler").toString(), "--points", mixed.toString(),
+                "--out", out.toString());
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.OK);
+        List<String> lines = Files.readAllLines(out);
+        // docs/science.md K3 per row: E[x0 | y] = tanh(y / sigma^2) at sigma = 1, 2, 0.5
+        assertThat(lines.get(0)).isEqualTo("x0_0,eps_0,score_0");
+        assertThat(Double.parseDouble(lines.get(1).split(",")[0])).isCloseTo(Math.tanh(0.5), within(K3_TOLERANCE));
+        assertThat(Double.parseDouble(lines.get(2).split(",")[0])).isCloseTo(Math.tanh(0.125), within(K3_TOLERANCE));
+        assertThat(Double.parseDouble(lines.get(3).split(",")[0])).isCloseTo(Math.tanh(-1.0), within(K3_TOLERANCE));
+    }
+
+    @Test
+    void shouldNameTheRowOfABadTimeInTheTColumnAndRefuseItWithT() {
+        Path mixed = SpecFiles.write(dir, "mixed.csv", "x0,t\n0.5,1\n0.5,-3\n");
+        Path spec = twoPointSpec("kind = ve", "euler");
+        Cli bad = Cli.run("probe", spec.toString(), "--points", mixed.toString(), "--out", dir.resolve("out.csv").toString());
+        Cli both = Cli.run("probe", spec.toString(), "--points", mixed.toString(), "--t", "1", "--out", dir.resolve("out.csv").toString());
+        BadInputTest.assertBadInput(bad, "row 2, column t = -3.0", "a sigma in (0, 80");
+        BadInputTest.assertBadInput(both, "--t and the column t", "exclude each other");
+    }
+
+    @Test
     void shouldRejectAVpTimeThatIsNotAnIntegerStep() {
         Cli result = Cli.run("probe", twoPointSpec("kind = vp", "ddpm").toString(), "--points", points(0.5).toString(),
                 "--t", "3.5", "--out", dir.resolve("out.csv").toString());

@@ -2,6 +2,7 @@ package io.diffusim.analysis.plot;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -23,10 +24,20 @@ public final class SeriesPlot {
 
     /** Writes the PNG; every series must have {@code x.length} values. */
     public static void write(Path png, String title, String xLabel, double[] x, Map<String, double[]> series) throws IOException {
+        write(png, title, xLabel, x, series, false);
+    }
+
+    /** As above, with a logarithmic x axis when {@code logX} (every x must then be > 0). */
+    public static void write(Path png, String title, String xLabel, double[] x, Map<String, double[]> series, boolean logX)
+            throws IOException {
         if (x == null || x.length == 0) {
             throw new IllegalArgumentException("x must contain at least one value");
         }
+        if (logX && Arrays.stream(x).anyMatch(v -> !(v > 0))) {
+            throw new IllegalArgumentException("a logarithmic x axis needs every x > 0");
+        }
         XYChart chart = Charts.xyChart(WIDTH, HEIGHT, title, xLabel, "");
+        chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setMarkerSize(4);
         boolean any = false;

@@ -14,8 +14,19 @@ import java.util.Map;
  */
 final class MetricRecorder implements MetricSink {
 
-    /** One series: the steps and values of one analysis metric, in record order. */
-    record Series(String analysis, String metric, List<Long> steps, List<Double> values) {
+    /** One series: the steps, times and values of one analysis metric, in record order. */
+    record Series(String analysis, String metric, List<Long> steps, List<Double> times, List<Double> values) {
+
+        /** An empty series to append to. */
+        static Series empty(String analysis, String metric) {
+            return new Series(analysis, metric, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        void add(long step, double t, double value) {
+            steps.add(step);
+            times.add(t);
+            values.add(value);
+        }
     }
 
     private final MetricsCsv csv;
@@ -34,10 +45,7 @@ final class MetricRecorder implements MetricSink {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Series s = series.computeIfAbsent(analysis + "." + metric,
-                key -> new Series(analysis, metric, new ArrayList<>(), new ArrayList<>()));
-        s.steps().add(step);
-        s.values().add(value);
+        series.computeIfAbsent(analysis + "." + metric, key -> Series.empty(analysis, metric)).add(step, t, value);
         listener.put(analysis, metric, step, t, value);
     }
 

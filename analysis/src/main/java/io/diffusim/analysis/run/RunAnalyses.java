@@ -3,6 +3,7 @@ package io.diffusim.analysis.run;
 import io.diffusim.analysis.deviation.DivergenceMode;
 import io.diffusim.analysis.run.analyses.DenoiserAgreementAnalysis;
 import io.diffusim.analysis.run.analyses.KlAnalysis;
+import io.diffusim.analysis.run.analyses.MaskScheduleAnalysis;
 import io.diffusim.analysis.run.analyses.NearestNeighbourAnalysis;
 import io.diffusim.analysis.run.analyses.NoisePosteriorAnalysis;
 import io.diffusim.analysis.run.analyses.PairedAnalysis;
@@ -14,6 +15,7 @@ import io.diffusim.config.RunSpec;
 import io.diffusim.config.Words;
 import io.diffusim.model.denoise.Denoiser;
 import io.diffusim.model.denoise.Denoisers;
+import io.diffusim.model.denoise.ScheduledDenoiser;
 import io.diffusim.sampling.NoiseSource;
 import io.diffusim.sampling.Samplers;
 import java.util.ArrayList;
@@ -33,6 +35,10 @@ public final class RunAnalyses {
         List<AnalysisSpec> specs = parts.spec().analyses();
         for (int i = 0; i < specs.size(); i++) {
             analyses.add(one(specs.get(i), i, parts, noise));
+        }
+        // a scheduled local denoiser's P or tau at each step is part of every run's record
+        if (parts.denoiser() instanceof ScheduledDenoiser scheduled) {
+            analyses.add(new MaskScheduleAnalysis(scheduled));
         }
         return analyses;
     }
@@ -61,7 +67,7 @@ public final class RunAnalyses {
                     DivergenceMode.valueOf(sd.divergence().name()), run.seed());
         }
         if (spec instanceof AnalysisSpec.DenoiserAgreement agreement) {
-            return new DenoiserAgreementAnalysis(denoiser(agreement.model(), parts));
+            return new DenoiserAgreementAnalysis(denoiser(agreement.model(), parts), agreement.label());
         }
         throw new IllegalArgumentException("run.analyses[" + index + "].kind = " + Words.of(spec.kind())
                 + " is not available yet in this version; available: kl | nearest-neighbour | w1 | noise-posterior"

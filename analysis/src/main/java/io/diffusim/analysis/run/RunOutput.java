@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,10 +66,8 @@ public final class RunOutput {
     private static Map<String, MetricRecorder.Series> series(List<MetricsCsv.Row> records) {
         Map<String, MetricRecorder.Series> series = new LinkedHashMap<>();
         for (MetricsCsv.Row row : records) {
-            MetricRecorder.Series s = series.computeIfAbsent(row.analysis() + "." + row.metric(),
-                    key -> new MetricRecorder.Series(row.analysis(), row.metric(), new ArrayList<>(), new ArrayList<>()));
-            s.steps().add(row.step());
-            s.values().add(row.value());
+            series.computeIfAbsent(row.analysis() + "." + row.metric(),
+                    key -> MetricRecorder.Series.empty(row.analysis(), row.metric())).add(row.step(), row.t(), row.value());
         }
         return series;
     }

@@ -45,6 +45,12 @@ public final class Datasets {
                     images.scale().hi());
         } else if (spec instanceof DataSpec.Csv csv) {
             all = CsvDataset.read(csv.path(), total);
+        } else if (spec instanceof DataSpec.Idx idx) {
+            all = IdxImages.read(idx.path(), total, idx.layout(), idx.scale().lo(), idx.scale().hi());
+        } else if (spec instanceof DataSpec.Png png) {
+            all = PngFolder.read(png.dir(), total, png.scale().lo(), png.scale().hi());
+        } else if (spec instanceof DataSpec.Npy npy) {
+            all = NpyImages.read(npy.path(), total, npy.layout(), npy.scale().lo(), npy.scale().hi());
         } else {
             throw new IllegalArgumentException("unknown data kind " + spec.kind());
         }

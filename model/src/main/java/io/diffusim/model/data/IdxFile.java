@@ -8,15 +8,21 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
  * One IDX file (the MNIST format: big-endian magic {@code 0x0000 08 nd}, nd big-endian sizes, then unsigned bytes),
- * plain or gzip, read front to back with its size checked so that truncation is reported in bytes.
+ * plain or gzip, opened through {@link DataFiles} and read front to back with its size checked so that truncation is
+ * reported in bytes.
  */
 final class IdxFile implements AutoCloseable {
 
     private static final int BUFFER = 1 << 16;
+    /** The expected magic meaning: unsigned bytes (type 0x08), any rank 1 to 4. */
+    private static final int ANY_UNSIGNED_BYTES = -1;
+    private static final int UNSIGNED_BYTE = 0x08;
+    private static final int MAX_RANK = 4;
 
     private final String name;
     private final InputStream in;
@@ -24,17 +30,16 @@ final class IdxFile implements AutoCloseable {
     private long expectedBytes;
     private long bytesRead;
 
+    /** {@code magic} is the one expected, or {@link #ANY_UNSIGNED_BYTES} for unsigned bytes of any rank 1 to 4. */
     private IdxFile(Path file, int magic) throws IOException {
         this.name = file.toString();
-        BufferedInputStream buffered = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+        BufferedInputStream buffered = new BufferedInputStream(DataFiles.open(file), BUFFER);
         try {
             buffered.mark(2);
             boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
             buffered.reset();
             this.in = gzip ? new BufferedInputStream(new GZIPInputStream(buffered, BUFFER), BUFFER) : buffered;
-            int dims = magic & 0xff;
-            this.expectedBytes = 4 + 4L * dims;
-            this.sizes = readHeader(magic, dims);
+            this.sizes = readHeader(magic);
         } catch (IOException | RuntimeException e) {
             buffered.close();
             throw e;
@@ -42,8 +47,22 @@ final class IdxFile implements AutoCloseable {
         long body = 1;
         for (int size : sizes) {
             body *= size;
+            if (body > DataFiles.MAX_BYTES) {
+                in.close();
+                throw new DataFormatException(name, "header declares sizes " + Arrays.toString(sizes)
+                        + ", more than the " + DataFiles.MAX_BYTES + " bytes a data file may have");
+            }
         }
         this.expectedBytes += body;
+    }
+
+    /** Opens one file of unsigned bytes of any rank 1 to 4 (plain or gzip). */
+    static IdxFile open(Path file) {
+        try {
+            return new IdxFile(file, ANY_UNSIGNED_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     /** Opens {@code dir/base.gz}, else {@code dir/base}, and checks its magic number. */
@@ -94,17 +113,28 @@ final class IdxFile implements AutoCloseable {
         in.close();
     }
 
-    private int[] readHeader(int magic, int dims) throws IOException {
-        byte[] bytes = new byte[4 + 4 * dims];
-        if (read(bytes, bytes.length) < bytes.length) {
-            throw new DataFormatException(name, "truncated: expected a header of " + bytes.length + " bytes, found "
-                    + bytesRead);
+    private int[] readHeader(int magic) throws IOException {
+        byte[] first = new byte[4];
+        int expectedDims = magic == ANY_UNSIGNED_BYTES ? 0 : magic & 0xff;
+        if (read(first, first.length) < first.length) {
+            throw shortHeader(4 + 4 * expectedDims);
         }
-        ByteBuffer header = ByteBuffer.wrap(bytes);
-        int foundMagic = header.getInt();
-        if (foundMagic != magic) {
+        int foundMagic = ByteBuffer.wrap(first).getInt();
+        if (magic != ANY_UNSIGNED_BYTES && foundMagic != magic) {
             throw new DataFormatException(name, "magic number " + foundMagic + ", expected " + magic);
         }
+        int type = (foundMagic >>> 8) & 0xff;
+        int dims = foundMagic & 0xff;
+        if (magic == ANY_UNSIGNED_BYTES && ((foundMagic >>> 16) != 0 || type != UNSIGNED_BYTE || dims < 1 || dims > MAX_RANK)) {
+            throw new DataFormatException(name, "magic number 0x" + Integer.toHexString(foundMagic)
+                    + ": expected an IDX file of unsigned bytes (0x000008nd) with 1 to " + MAX_RANK + " dimensions");
+        }
+        this.expectedBytes = 4 + 4L * dims;
+        byte[] bytes = new byte[4 * dims];
+        if (read(bytes, bytes.length) < bytes.length) {
+            throw shortHeader(4 + 4 * dims);
+        }
+        ByteBuffer header = ByteBuffer.wrap(bytes);
         int[] found = new int[dims];
         for (int i = 0; i < dims; i++) {
             found[i] = header.getInt();
@@ -113,6 +143,10 @@ final class IdxFile implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    private DataFormatException shortHeader(int headerBytes) {
+        return new DataFormatException(name, "truncated: expected a header of " + headerBytes + " bytes, found " + bytesRead);
     }
 
     /** Reads up to {@code length} bytes, counting them; a gzip stream cut short ends the count like end of file. */

@@ -2,6 +2,7 @@ package io.diffusim.model.denoise;
 
 import io.diffusim.config.DataSpec;
 import io.diffusim.config.EqmMagnitude;
+import io.diffusim.config.LevelSchedule;
 import io.diffusim.config.ModelSpec;
 import io.diffusim.config.ProcessSpec;
 import io.diffusim.config.RunSpec;
@@ -21,6 +22,7 @@ import io.diffusim.model.posterior.NoiseUnconditionalTarget;
 import io.diffusim.model.posterior.PointSetLikelihood;
 import io.diffusim.model.posterior.RegressionTarget;
 import io.diffusim.model.process.ForwardProcess;
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -60,11 +62,22 @@ public final class Denoisers {
             return noiseUnconditional(unconditional.posterior(), run, flipped(data, unconditional.flip()), process);
         }
         if (model instanceof ModelSpec.PatchEmpirical patch) {
-            return new PatchEmpiricalDenoiser(process, flipped(data, patch.flip()),
-                    PatchSizeSchedule.fixed(patch.patch()), patch.stride(), 0);
+            return new PatchEmpiricalDenoiser(process, flipped(data, patch.flip()), patchSchedule(patch, imageShape(model, data)),
+                    patch.stride(), 0);
+        }
+        if (model instanceof ModelSpec.PatchFlex flex) {
+            int[] shape = imageShape(model, data);
+            LevelTable tau = flex.tau() instanceof LevelSchedule.Table table ? levels(table) : PatchFlexDenoiser.pspcTau();
+            HeatMaps heat = flex.heatMaps().<HeatMaps>map(file -> FileHeatMaps.read(file, shape[1], shape[2], tau.size()))
+                    .orElseGet(() -> new GaussianHeatMaps(shape[1], shape[2], flex.heatStd()));
+            return new PatchFlexDenoiser(process, flipped(data, flex.flip()), tau, heat, 0);
         }
         if (model instanceof ModelSpec.Wiener wiener) {
-            return new WienerDenoiser(process, data.points(), wiener.rank());
+            if (wiener.rank() > data.dimension()) {
+                throw new IllegalArgumentException("model.rank = " + wiener.rank() + " is larger than the data dimension "
+                        + data.dimension() + " (0 keeps every eigenpair)");
+            }
+            return new WienerDenoiser(process, flipped(data, wiener.flip()).points(), wiener.rank());
         }
         if (model instanceof ModelSpec.EqmEmpirical eqm) {
             return new EqmOptimalField(PointSetLikelihood.of(data), magnitude(eqm.magnitude()), eqm.grid());
@@ -78,7 +91,7 @@ public final class Denoisers {
         // unet
         throw new IllegalArgumentException("model.kind = " + Words.of(model.kind()) + " is not available yet; use "
                 + "mlp (with a checkpoint from bin/diffusim train) or a closed-form model (gmm-exact | empirical | "
-                + "empirical-unconditional | patch-empirical | wiener | eqm-empirical)");
+                + "empirical-unconditional | patch-empirical | patch-flex | wiener | eqm-empirical)");
     }
 
     /**
@@ -130,6 +143,40 @@ public final class Denoisers {
         }
         throw new IllegalArgumentException("model.kind = " + Words.of(model.kind()) + " needs data.kind = gmm, got "
                 + Words.of(run.data().kind()));
+    }
+
+    /** The image shape (C, H, W) a local denoiser needs, or a named error. */
+    private static int[] imageShape(ModelSpec model, Dataset data) {
+        if (data.imageShape() == null) {
+            throw new IllegalArgumentException("model.kind = " + Words.of(model.kind()) + " needs image data; the data set "
+                    + data.name() + " holds points of dimension " + data.dimension());
+        }
+        return data.imageShape();
+    }
+
+    /** P per noise level: the paper's table fitted to the image, the user's table, or the fixed patch. */
+    private static PatchSizeSchedule patchSchedule(ModelSpec.PatchEmpirical patch, int[] shape) {
+        int side = Math.min(shape[1], shape[2]);
+        if (patch.schedule().isEmpty()) {
+            if (patch.patch() > side) {
+                throw new IllegalArgumentException("model.patch = " + patch.patch() + " is larger than the image side " + side);
+            }
+            return PatchSizeSchedule.fixed(patch.patch());
+        }
+        if (patch.schedule().get() instanceof LevelSchedule.Table table) {
+            LevelTable levels = levels(table);
+            int[] sizes = Arrays.stream(levels.values()).mapToInt(v -> (int) v).toArray();
+            if (Arrays.stream(sizes).anyMatch(p -> p > side)) {
+                throw new IllegalArgumentException("model.patch-schedule asks for a patch larger than the image side " + side);
+            }
+            return PatchSizeSchedule.table(levels.sigmas(), sizes, side);
+        }
+        return PatchSizeSchedule.pspc(side);
+    }
+
+    private static LevelTable levels(LevelSchedule.Table table) {
+        return new LevelTable(table.levels().stream().mapToDouble(LevelSchedule.Level::sigma).toArray(),
+                table.levels().stream().mapToDouble(LevelSchedule.Level::value).toArray());
     }
 
     private static Dataset flipped(Dataset data, boolean flip) {

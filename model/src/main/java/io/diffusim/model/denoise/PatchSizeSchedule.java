@@ -3,9 +3,10 @@ package io.diffusim.model.denoise;
 import java.util.Arrays;
 
 /**
- * PSPC-Square patch size P as a function of the VE noise level sigma (docs/science.md §3.6): the CIFAR-10 table aligned
- * with the 18-value EDM grid (nearest grid value in |sigma - t_i|), scaled to an image side S as
- * {@code max(1, min(S, round(entry * S / 32)))}; or a fixed size.
+ * PSPC-Square patch size P as a function of the VE noise level sigma (docs/science.md §3.6): the paper's CIFAR-10
+ * table on the 18-value EDM grid fitted to an image side S, a user's table, or one fixed size. The paper's entries
+ * are sizes in pixels; its 32 is the whole 32x32 image, so it becomes S, and the other entries are kept and clamped
+ * to S ({@code P = entry == 32 ? S : min(entry, S)}): on 28x28 the table reads 28 x 7, 23, 15, 11, 7, 5, 3 x 6.
  */
 public final class PatchSizeSchedule {
 
@@ -14,24 +15,30 @@ public final class PatchSizeSchedule {
 
     private static final int CIFAR_SIDE = 32;
 
-    private final double[] grid;
-    private final int[] sizes;
+    private final LevelTable table;
 
-    private PatchSizeSchedule(double[] grid, int[] sizes) {
-        this.grid = grid;
-        this.sizes = sizes;
+    private PatchSizeSchedule(LevelTable table) {
+        this.table = table;
     }
 
-    /** The CIFAR-10 schedule scaled to an image of the given side (the smaller of height and width). */
-    public static PatchSizeSchedule cifar(int side) {
+    /** The paper's schedule fitted to an image of the given side (the smaller of height and width). */
+    public static PatchSizeSchedule pspc(int side) {
         if (side < 1) {
             throw new IllegalArgumentException("image side must be >= 1, got " + side);
         }
-        int[] scaled = new int[CIFAR_PATCH_SIZES.length];
-        for (int i = 0; i < scaled.length; i++) {
-            scaled[i] = Math.max(1, Math.min(side, (int) Math.round(CIFAR_PATCH_SIZES[i] * (double) side / CIFAR_SIDE)));
+        double[] fitted = new double[CIFAR_PATCH_SIZES.length];
+        Arrays.setAll(fitted, i -> CIFAR_PATCH_SIZES[i] == CIFAR_SIDE ? side : Math.min(CIFAR_PATCH_SIZES[i], side));
+        return new PatchSizeSchedule(LevelTable.onEdmGrid(fitted));
+    }
+
+    /** A user's table: P = sizes[i] nearest to sigmas[i]; every size in 1..side. */
+    public static PatchSizeSchedule table(double[] sigmas, int[] sizes, int side) {
+        for (int size : sizes) {
+            if (size < 1 || size > side) {
+                throw new IllegalArgumentException("patch size " + size + " is outside 1.." + side + " (the image side)");
+            }
         }
-        return new PatchSizeSchedule(edmGrid(), scaled);
+        return new PatchSizeSchedule(new LevelTable(sigmas, Arrays.stream(sizes).asDoubleStream().toArray()));
     }
 
     /** The same patch size at every noise level. */
@@ -39,36 +46,21 @@ public final class PatchSizeSchedule {
         if (patchSize < 1) {
             throw new IllegalArgumentException("patch size must be >= 1, got " + patchSize);
         }
-        return new PatchSizeSchedule(new double[] {0}, new int[] {patchSize});
+        return new PatchSizeSchedule(new LevelTable(new double[] {0}, new double[] {patchSize}));
     }
 
-    /** P at noise level sigma: the entry whose grid value is nearest (ties to the noisier entry). */
+    /** P at noise level sigma: the entry whose noise level is nearest (ties to the earlier, noisier entry). */
     public int patchSize(double sigma) {
-        if (Double.isNaN(sigma) || sigma < 0) {
-            throw new IllegalArgumentException("sigma must be >= 0, got " + sigma);
-        }
-        int best = 0;
-        for (int i = 1; i < grid.length; i++) {
-            if (Math.abs(grid[i] - sigma) < Math.abs(grid[best] - sigma)) {
-                best = i;
-            }
-        }
-        return sizes[best];
+        return (int) table.value(sigma);
     }
 
-    /** The scheduled sizes, one per grid value. */
+    /** The scheduled sizes, one per entry. */
     public int[] sizes() {
-        return sizes.clone();
+        return Arrays.stream(table.values()).mapToInt(v -> (int) v).toArray();
     }
 
     /** EDM rho-grid without the trailing 0 (docs/science.md §1.3): N = 18, sigma in [0.002, 80], rho = 7. */
     static double[] edmGrid() {
-        int n = CIFAR_PATCH_SIZES.length;
-        double rho = 7;
-        double hi = Math.pow(80, 1 / rho);
-        double lo = Math.pow(0.002, 1 / rho);
-        double[] grid = new double[n];
-        Arrays.setAll(grid, i -> Math.pow(hi + i / (n - 1.0) * (lo - hi), rho));
-        return grid;
+        return LevelTable.edmGrid();
     }
 }

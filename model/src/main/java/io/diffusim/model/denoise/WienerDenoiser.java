@@ -21,8 +21,8 @@ public final class WienerDenoiser implements Denoiser {
         if (points == null || points.rank() != 2 || points.rows() < 1) {
             throw new IllegalArgumentException("points must be a non-empty [n, D] matrix");
         }
-        if (rank < 0) {
-            throw new IllegalArgumentException("rank must be >= 0 (0 = all), got " + rank);
+        if (rank < 0 || rank > points.columns()) {
+            throw new IllegalArgumentException("rank must be in 0.." + points.columns() + " (0 = all, at most the dimension), got " + rank);
         }
         INDArray p = points.castTo(DataType.DOUBLE);
         this.process = process;

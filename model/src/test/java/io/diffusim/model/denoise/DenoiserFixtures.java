@@ -1,5 +1,6 @@
 package io.diffusim.model.denoise;
 
+import io.diffusim.model.data.Dataset;
 import io.diffusim.model.process.ForwardProcess;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
@@ -136,5 +137,16 @@ final class DenoiserFixtures {
     /** Largest absolute entry difference. */
     static double maxAbsDiff(INDArray expected, INDArray actual) {
         return expected.sub(actual).amaxNumber().doubleValue();
+    }
+
+    /** n random images in [-1, 1] of shape (channels, height, width). */
+    static Dataset randomImages(SplittableRandom random, int n, int channels, int height, int width) {
+        double[][] rows = new double[n][channels * height * width];
+        for (double[] row : rows) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = 2 * random.nextDouble() - 1;
+            }
+        }
+        return new Dataset("random", matrix(rows), null, new int[] {channels, height, width});
     }
 }

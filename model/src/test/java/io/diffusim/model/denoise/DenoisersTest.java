@@ -123,11 +123,11 @@ class DenoisersTest {
     void shouldReduceWholeImagePatchesToTheEmpiricalDenoiser() throws IOException {
         writeImages(3);
         String rest = "process { kind = ve }, sampler { kind = euler }, data { kind = fashion-mnist, n = 3, dir = \"" + dir + "\" }";
-        Denoiser patch = model(parse(rest + ", model { kind = patch-empirical, patch = " + IMAGE_SIDE + " }"));
+        Denoiser patch = model(parse(rest + ", model { kind = patch-empirical, patch = " + IMAGE_SIDE + ", flip = true }"));
         Denoiser empirical = model(parse(rest + ", model { kind = empirical, flip = true }"));
         double[] query = new SplittableRandom(3).doubles(IMAGE_SIDE * IMAGE_SIDE, -1, 1).toArray();
 
-        // docs/science.md §3.6: P equal to the image is §3.2; both flip by default / here
+        // docs/science.md §3.6: P equal to the image is §3.2; both flip here (flip defaults to false for every model)
         double[] fromPatches = patch.evaluate(request(query, 20)).x0().toDoubleVector();
         double[] fromEmpirical = empirical.evaluate(request(query, 20)).x0().toDoubleVector();
 

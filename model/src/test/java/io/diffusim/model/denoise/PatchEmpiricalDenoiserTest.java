@@ -1,6 +1,7 @@
 package io.diffusim.model.denoise;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.diffusim.model.data.Dataset;
@@ -22,7 +23,7 @@ class PatchEmpiricalDenoiserTest {
 
     @Test
     void shouldReduceToTheEmpiricalDenoiserWhenThePatchIsTheWholeImage() {
-        Dataset data = images(new SplittableRandom(1), 40, 2, 6, 6);
+        Dataset data = DenoiserFixtures.randomImages(new SplittableRandom(1), 40, 2, 6, 6);
         SplittableRandom random = new SplittableRandom(2);
         INDArray x = DenoiserFixtures.gaussian(random, 8, 72, 1);
         INDArray t = DenoiserFixtures.times(random, 8, 0.2, 2);
@@ -42,7 +43,7 @@ class PatchEmpiricalDenoiserTest {
         int width = 4;
         int size = 2;
         int stride = 2;
-        Dataset data = images(new SplittableRandom(3), 30, channels, height, width);
+        Dataset data = DenoiserFixtures.randomImages(new SplittableRandom(3), 30, channels, height, width);
         SplittableRandom random = new SplittableRandom(4);
         INDArray x = DenoiserFixtures.gaussian(random, 3, channels * height * width, 1);
         double a = 0.8;
@@ -61,7 +62,7 @@ class PatchEmpiricalDenoiserTest {
 
     @Test
     void shouldMatchCentralDifferenceDivergenceOfTheComposite() {
-        Dataset data = images(new SplittableRandom(7), 15, 1, 4, 4);
+        Dataset data = DenoiserFixtures.randomImages(new SplittableRandom(7), 15, 1, 4, 4);
         PatchEmpiricalDenoiser denoiser = new PatchEmpiricalDenoiser(DenoiserFixtures.vp(), data, PatchSizeSchedule.fixed(3), 1, 0);
         SplittableRandom random = new SplittableRandom(8);
         INDArray x = DenoiserFixtures.gaussian(random, 3, 16, 0.7);
@@ -74,11 +75,12 @@ class PatchEmpiricalDenoiserTest {
 
     @Test
     void shouldGiveEachRowTheSameAnswerAloneAsInAMixedTimeBatchOf64() {
-        Dataset data = images(new SplittableRandom(5), 20, 1, 6, 6);
-        PatchEmpiricalDenoiser denoiser = new PatchEmpiricalDenoiser(DenoiserFixtures.ve(), data, PatchSizeSchedule.cifar(6), 1, 0);
+        Dataset data = DenoiserFixtures.randomImages(new SplittableRandom(5), 20, 1, 6, 6);
+        PatchSizeSchedule schedule = PatchSizeSchedule.table(new double[] {10, 5, 3, 1.5}, new int[] {6, 4, 3, 2}, 6);
+        PatchEmpiricalDenoiser denoiser = new PatchEmpiricalDenoiser(DenoiserFixtures.ve(), data, schedule, 1, 0);
         SplittableRandom random = new SplittableRandom(6);
         INDArray x = DenoiserFixtures.gaussian(random, 64, 36, 1);
-        // sigma from 1.5 to 10 spans patch sizes 2, 3, 4 and 6 (whole image) of the scaled schedule
+        // sigma from 1.5 to 10 spans patch sizes 2, 3, 4 and 6 (whole image) of the table
         INDArray t = DenoiserFixtures.times(random, 64, 1.5, 10);
 
         INDArray batched = DenoiserFixtures.withDivergence(denoiser.evaluate(new EvalRequest(x, t, null)));
@@ -88,7 +90,7 @@ class PatchEmpiricalDenoiserTest {
 
     @Test
     void shouldFollowThePspcCifarScheduleOnTheEdmGrid() {
-        PatchSizeSchedule cifar = PatchSizeSchedule.cifar(32);
+        PatchSizeSchedule cifar = PatchSizeSchedule.pspc(32);
 
         assertThat(PatchSizeSchedule.edmGrid()).containsExactly(new double[] {80, 57.586, 40.786, 28.375, 19.352, 12.910,
                 8.4009, 5.3152, 3.2568, 1.9233, 1.0882, 0.58535, 0.29644, 0.13952, 0.059947, 0.022935, 0.0075280, 0.002},
@@ -96,20 +98,33 @@ class PatchEmpiricalDenoiserTest {
         assertThat(cifar.sizes()).containsExactly(32, 32, 32, 32, 32, 32, 32, 23, 15, 11, 7, 5, 3, 3, 3, 3, 3, 3);
         assertThat(new int[] {cifar.patchSize(100), cifar.patchSize(5.0), cifar.patchSize(1.0), cifar.patchSize(0)})
                 .containsExactly(32, 23, 7, 3);
-        // 16x16 images: round(entry / 2), at least 1
-        assertThat(PatchSizeSchedule.cifar(16).sizes()).containsExactly(16, 16, 16, 16, 16, 16, 16, 12, 8, 6, 4, 3, 2, 2, 2, 2, 2, 2);
+        // 16x16 images: 32 (the whole CIFAR image) is the whole image, the other sizes in pixels clamped to 16
+        assertThat(PatchSizeSchedule.pspc(16).sizes()).containsExactly(16, 16, 16, 16, 16, 16, 16, 16, 15, 11, 7, 5, 3, 3, 3, 3, 3, 3);
+        // 64x64: the whole image stays the whole image, local sizes stay in pixels
+        assertThat(PatchSizeSchedule.pspc(64).sizes()).startsWith(64, 64, 64, 64, 64, 64, 64, 23);
     }
 
-    /** Random images in [-1, 1]. */
-    private static Dataset images(SplittableRandom random, int n, int channels, int height, int width) {
-        double[][] rows = new double[n][channels * height * width];
-        for (double[] row : rows) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = 2 * random.nextDouble() - 1;
-            }
-        }
-        return new Dataset("random", DenoiserFixtures.matrix(rows), null, new int[] {channels, height, width});
+    @Test
+    void shouldGiveP23AtSigma5Point3152On28x28Images() {
+        // the known fact: the eighth EDM grid value 5.3152 is the table's 23, which fits in 28
+        PatchSizeSchedule fashion = PatchSizeSchedule.pspc(28);
+
+        assertThat(fashion.patchSize(5.3152)).isEqualTo(23);
+        assertThat(fashion.sizes()).containsExactly(28, 28, 28, 28, 28, 28, 28, 23, 15, 11, 7, 5, 3, 3, 3, 3, 3, 3);
+        // halfway (in sigma) between grid values 8.4009 and 5.3152 the nearer one decides
+        assertThat(new int[] {fashion.patchSize(6.8), fashion.patchSize(6.9)}).containsExactly(23, 28);
     }
+
+    @Test
+    void shouldLookUpAUsersTableByNearestSigma() {
+        PatchSizeSchedule table = PatchSizeSchedule.table(new double[] {10, 1, 0.1}, new int[] {8, 4, 2}, 8);
+
+        assertThat(new int[] {table.patchSize(100), table.patchSize(5.6), table.patchSize(5.4), table.patchSize(0.6),
+                table.patchSize(0.5), table.patchSize(0)}).containsExactly(8, 8, 4, 4, 2, 2);
+        assertThatThrownBy(() -> PatchSizeSchedule.table(new double[] {1}, new int[] {9}, 8))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside 1..8");
+    }
+
 
     /** docs/science.md §3.6 written out: per square, softmax over every image's same crop, then per-pixel average. */
     private static double[][] directComposite(double[][] points, double[][] x, int[] shape, int size, int[] us, int[] vs,
