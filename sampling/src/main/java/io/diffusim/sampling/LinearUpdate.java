@@ -25,9 +25,15 @@ public final class LinearUpdate {
                               NoiseSource noise, int dim) {
         double[] eps = prediction.hostEps();
         if (eps == null) {
-            INDArray next = prediction.eps().mul(cEps).addi(state.x().mul(cx));
+            // the temporaries are closed at once: their native buffers would otherwise wait for a garbage collection
+            INDArray next = prediction.eps().mul(cEps);
+            try (INDArray scaled = state.x().mul(cx)) {
+                next.addi(scaled);
+            }
             if (sigma > 0) {
-                next.addi(noise.gaussian(state.particles(), dim, state.step(), 0).muli(sigma));
+                try (INDArray z = noise.gaussian(state.particles(), dim, state.step(), 0)) {
+                    next.addi(z.muli(sigma));
+                }
             }
             return next;
         }

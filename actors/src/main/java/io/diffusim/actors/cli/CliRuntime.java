@@ -1,11 +1,9 @@
 package io.diffusim.actors.cli;
 
-import io.diffusim.model.NativeMemoryGuard;
 import io.diffusim.model.Nd4jRuntime;
 
 /**
- * Process set-up shared by the commands that compute: one ND4J thread policy (docs/architecture.md §6), and the guard
- * that keeps ND4J's off-heap memory bounded.
+ * Process set-up shared by the commands that compute: one ND4J thread policy (docs/architecture.md §6).
  */
 final class CliRuntime {
 
@@ -15,6 +13,5 @@ final class CliRuntime {
     /** Threads from {@code -Ddiffusim.threads} (set by bin/diffusim), else the machine's cores. */
     static void init() {
         Nd4jRuntime.configure(Integer.getInteger("diffusim.threads", Runtime.getRuntime().availableProcessors()));
-        NativeMemoryGuard.start();
     }
 }

@@ -42,7 +42,8 @@ class StopFreesMemoryTest {
         long after = Long.parseLong(bytes[3]);
         System.out.printf("native heap bytes in use: before %d MiB, during %d MiB, after stop %d MiB%n",
                 before / MIB, during / MIB, after / MIB);
-        assertThat(during - before).as("the run held memory off the heap").isGreaterThan(16 * MIB);
+        // the particles of 25 batches and their latest arrays: some 11 MiB since the sampler steps them on the host
+        assertThat(during - before).as("the run held memory off the heap").isGreaterThan(6 * MIB);
         assertThat((double) after).isLessThanOrEqualTo(before * (1 + TOLERANCE));
     }
 }
