@@ -5,61 +5,33 @@ import java.util.Set;
 
 /**
  * Process set-up shared by the commands that compute: one ND4J thread policy (docs/architecture.md §6). Loading
- * ND4J's native backend takes a second or more, so {@link #startEarly} begins it on a thread of its own as the process
- * starts, while picocli builds the commands and the spec is read, and {@link #init} waits for it.
+ * ND4J's native backend takes a second or more, so {@link #startEarly} begins it in the background as the process
+ * starts, while picocli builds the commands and the spec is read; {@link #init} waits for it, and the daemon, which
+ * answers clients before it computes, lets its runs wait instead ({@link #initInBackground}).
  */
 final class CliRuntime {
 
-    /** The commands whose {@code call} runs {@link #init}. */
+    /** The commands whose {@code call} runs {@link #init} or {@link #initInBackground}. */
     private static final Set<String> COMPUTING = Set.of("run", "daemon", "probe", "train", "demo", "metric");
-
-    private static Thread loader;
-    private static volatile Throwable loadFailure;
 
     private CliRuntime() {
     }
 
     /** Starts loading ND4J in the background when {@code args} name a command that computes. */
-    static synchronized void startEarly(String[] args) {
-        if (loader != null || args.length == 0 || !COMPUTING.contains(args[0])) {
-            return;
+    static void startEarly(String[] args) {
+        if (args.length > 0 && COMPUTING.contains(args[0])) {
+            initInBackground();
         }
-        loader = new Thread(() -> {
-            try {
-                configure();
-            } catch (Throwable e) {
-                // kept for init, which reports it as if it had loaded the backend itself
-                loadFailure = e;
-            }
-        }, "diffusim-nd4j-loader");
-        loader.setDaemon(true);
-        loader.start();
     }
 
-    /** Threads from {@code -Ddiffusim.threads} (set by bin/diffusim), else the machine's cores. */
+    /** Configures ND4J and waits for it: threads from {@code -Ddiffusim.threads} (bin/diffusim), else the cores. */
     static void init() {
-        Thread started;
-        synchronized (CliRuntime.class) {
-            started = loader;
-        }
-        if (started != null) {
-            try {
-                started.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            Throwable failure = loadFailure;
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (failure instanceof Error error) {
-                throw error;
-            }
-        }
-        configure();
+        initInBackground();
+        Nd4jRuntime.awaitConfigured();
     }
 
-    private static void configure() {
-        Nd4jRuntime.configure(Integer.getInteger("diffusim.threads", Runtime.getRuntime().availableProcessors()));
+    /** Configures ND4J in the background (what computes waits with {@link Nd4jRuntime#awaitConfigured}). */
+    static void initInBackground() {
+        Nd4jRuntime.configureInBackground(Integer.getInteger("diffusim.threads", Runtime.getRuntime().availableProcessors()));
     }
 }
