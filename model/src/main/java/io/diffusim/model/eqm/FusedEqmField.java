@@ -1,13 +1,9 @@
 package io.diffusim.model.eqm;
 
 import io.diffusim.model.data.Dataset;
-import io.diffusim.model.denoise.Denoiser;
-import io.diffusim.model.denoise.EvalRequest;
-import io.diffusim.model.denoise.Prediction;
 import io.diffusim.model.host.EmpiricalPass;
 import io.diffusim.model.host.HostPool;
 import io.diffusim.model.host.HostRows;
-import io.diffusim.model.process.ForwardProcess;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -19,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code K = sum_g w_g k_g}, {@code M = sum_g w_g k_g x0-hat_g}. The node weights ln(1/G) are equal and cancel.
  * Particles in parallel on a {@link HostPool}; a particle's bits depend neither on its batch nor on the thread count.
  */
-public final class FusedEqmField implements Denoiser {
+public final class FusedEqmField implements GradientField {
 
     /** Rows per parallel task: a row costs G passes over the points. */
     private static final int BLOCK_ROWS = 4;
@@ -54,6 +50,7 @@ public final class FusedEqmField implements Denoiser {
     }
 
     /** f*(y) for rows y [B, D] (fresh array). */
+    @Override
     public INDArray field(INDArray y) {
         int d = pass.dimension();
         if (y.rank() != 2 || y.columns() != d) {
@@ -108,16 +105,6 @@ public final class FusedEqmField implements Denoiser {
         for (int k = 0; k < d; k++) {
             f[at + k] = (gain * x[at + k] - sums[k]) / total;
         }
-    }
-
-    @Override
-    public Prediction evaluate(EvalRequest request) {
-        return Prediction.ofField(request.x(), field(request.x()));
-    }
-
-    @Override
-    public ForwardProcess process() {
-        return null;
     }
 
     @Override
