@@ -56,8 +56,8 @@ public final class Prediction {
 
     /**
      * A posterior-mean prediction whose arrays (x0, eps = (x - a x0)/b and the coefficient columns) are made on first
-     * use: a host kernel has them as Java arrays, and each ND4J array costs an allocation that a sampler asking only
-     * for eps never needs.
+     * use: a host kernel has them as Java arrays, and each ND4J array costs an allocation that a sampler stepping on
+     * the host never needs. {@code eps} (row-major [B, D], not copied) is also {@link #hostEps()}.
      */
     static Prediction ofX0Lazily(INDArray x, Supplier<INDArray> x0, double[] eps, Supplier<INDArray> a,
                                  Supplier<INDArray> b) {
