@@ -11,7 +11,6 @@ import io.diffusim.actors.protocol.FrontDoorCommand.Action;
 import io.diffusim.actors.runtime.DaemonHealth;
 import io.diffusim.actors.runtime.RunObserver;
 import io.diffusim.actors.store.MetricRecord;
-import io.diffusim.model.NativeMemoryGuard;
 import io.diffusim.model.Nd4jRuntime;
 import java.io.File;
 import java.nio.file.Files;
@@ -66,7 +65,6 @@ public final class DashboardLatency {
         int timesteps = args.length == 0 ? 400 : Integer.parseInt(args[0]);
         int floodRate = args.length < 2 ? 5000 : Integer.parseInt(args[1]);
         Nd4jRuntime.configure(Integer.getInteger("diffusim.threads", Runtime.getRuntime().availableProcessors()));
-        NativeMemoryGuard.start();
         Path work = Files.createTempDirectory("diffusim-dashboard-bench");
         DashboardSettings settings = DashboardSettings.from(com.typesafe.config.ConfigFactory.load()).withPort(0);
         DashboardHub hub = new DashboardHub(settings.maxPoints());

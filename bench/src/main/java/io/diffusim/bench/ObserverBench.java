@@ -12,7 +12,6 @@ import io.diffusim.actors.runtime.DaemonHealth;
 import io.diffusim.actors.runtime.RunEvents;
 import io.diffusim.actors.runtime.RunObserver;
 import io.diffusim.actors.store.MetricRecord;
-import io.diffusim.model.NativeMemoryGuard;
 import io.diffusim.model.Nd4jRuntime;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +44,6 @@ public final class ObserverBench {
 
     public static void main(String[] args) throws Exception {
         Nd4jRuntime.configure(Integer.getInteger("diffusim.threads", Runtime.getRuntime().availableProcessors()));
-        NativeMemoryGuard.start();
         Path root = Path.of(System.getProperty("diffusim.home", "."));
         Path spec = args.length > 0 ? Path.of(args[0]).toAbsolutePath() : root.resolve("examples/demo.conf").toAbsolutePath();
         Path work = Files.createTempDirectory("diffusim-observer-bench");

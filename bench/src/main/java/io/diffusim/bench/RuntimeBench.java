@@ -8,7 +8,6 @@ import io.diffusim.analysis.run.LocalRun;
 import io.diffusim.analysis.run.RunProgress;
 import io.diffusim.config.RunSpec;
 import io.diffusim.config.SpecLoader;
-import io.diffusim.model.NativeMemoryGuard;
 import io.diffusim.model.Nd4jRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +55,6 @@ public final class RuntimeBench {
 
     public static void main(String[] args) throws Exception {
         Nd4jRuntime.configure(Integer.getInteger("diffusim.threads", Runtime.getRuntime().availableProcessors()));
-        NativeMemoryGuard.start();
         System.setProperty("diffusim.runtime.max-active-runs", Integer.toString(CONCURRENT_RUNS));
         com.typesafe.config.ConfigFactory.invalidateCaches();
         Path root = Path.of(System.getProperty("diffusim.home", "."));

@@ -30,8 +30,9 @@ import java.util.List;
  * STEPS = 0 runs every step; a positive count runs the first STEPS only (the closed-form jobs cost the same at every
  * step, so the rate is that of the whole run). Prints one line,
  * {@code <job> diffusim-<backend> threads=<n> particles=<N> particle-steps/s <rate>}: the median of REPEATS timed runs
- * after warm-up runs on a tenth of the particles (at least 3 s of them: a JVM runs interpreted code until the JIT has
- * compiled it, the peers' Python is as fast on its first call). Threads: {@code -Ddiffusim.threads} (default 2).
+ * after warm-up runs on the same particles (at least 3 s of them: a JVM runs interpreted code until the JIT has
+ * compiled it, the peers' Python is as fast on its first call; and a warm-up on other batch shapes gets code compiled
+ * for those, which the measured runs then deoptimise and recompile). Each timed run's rate goes to stderr. Threads: {@code -Ddiffusim.threads} (default 2).
  */
 public final class SamplingLoop {
 
@@ -61,14 +62,15 @@ public final class SamplingLoop {
         Sampler sampler = Samplers.from(spec.sampler(), spec, process, data);
         NoiseSource noise = new CounterNoise(spec.seed());
 
-        // the JIT compiles the loop only after many calls: warm up on a tenth of the particles for WARM_UP_NS at least
+        // the JIT compiles the loop only after many calls: warm up on the measured batches for WARM_UP_NS at least
         long warmUpEnd = System.nanoTime() + WARM_UP_NS;
         do {
-            run(sampler, denoiser, noise, Math.max(1, particles / 10), spec.batchSize(), steps);
+            run(sampler, denoiser, noise, particles, spec.batchSize(), steps);
         } while (System.nanoTime() < warmUpEnd);
         double[] rates = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             rates[r] = run(sampler, denoiser, noise, particles, spec.batchSize(), steps);
+            System.err.printf("run %d: %.4g particle-steps/s%n", r, rates[r]);
         }
         Arrays.sort(rates);
         System.out.printf("%s diffusim-%s threads=%d particles=%d particle-steps/s %.6g%n", job,

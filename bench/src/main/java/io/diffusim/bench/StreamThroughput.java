@@ -8,7 +8,6 @@ import io.diffusim.actors.daemon.DaemonProcess;
 import io.diffusim.actors.runtime.RunEvents;
 import io.diffusim.actors.stream.MetricSubscription;
 import io.diffusim.actors.stream.StreamAddress;
-import io.diffusim.model.NativeMemoryGuard;
 import io.diffusim.model.Nd4jRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,6 @@ public final class StreamThroughput {
 
     public static void main(String[] args) throws Exception {
         Nd4jRuntime.configure(Integer.getInteger("diffusim.threads", Runtime.getRuntime().availableProcessors()));
-        NativeMemoryGuard.start();
         Path work = Files.createTempDirectory("diffusim-stream-bench");
         try (DaemonProcess daemon = DaemonProcess.start(work.resolve("data"), "127.0.0.1", 0, DaemonMain::parts);
                 DaemonClient client = DaemonClient.connect(DaemonLocation.find(daemon.dataDir(), null))) {

@@ -10,11 +10,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * (docs/science.md §0 "Numerics"), so many tiny ops do not oversubscribe a small machine.
  *
  * <p>Call {@link #configure(int)} once at start-up, before any parallel work; calling it again with the same
- * count does nothing, and a different count re-applies the settings.
+ * count does nothing, and a different count re-applies the settings. Loading ND4J's native backend takes a second or
+ * more, so a process may start it early with {@link #configureInBackground} and have the code that computes wait for
+ * it with {@link #awaitConfigured}.
  */
 public final class Nd4jRuntime {
 
     private static int configuredThreads;
+    private static volatile Thread loader;
+    private static volatile Throwable loadFailure;
 
     private Nd4jRuntime() {
     }
@@ -35,6 +39,45 @@ public final class Nd4jRuntime {
         // the fused host kernels of the closed-form denoisers take the same count (one setting for both)
         HostPool.setDefaultThreads(threads);
         configuredThreads = threads;
+    }
+
+    /** Starts {@link #configure(int)} on a thread of its own (once per process; later calls do nothing). */
+    public static synchronized void configureInBackground(int threads) {
+        if (loader != null) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                configure(threads);
+            } catch (RuntimeException | Error e) {
+                // kept for awaitConfigured, which reports it where the computing would have met it
+                loadFailure = e;
+            }
+        }, "diffusim-nd4j-loader");
+        thread.setDaemon(true);
+        loader = thread;
+        thread.start();
+    }
+
+    /** Waits for a {@link #configureInBackground} (if one was started) and rethrows its failure. */
+    public static void awaitConfigured() {
+        Thread started = loader;
+        if (started == null) {
+            return;
+        }
+        try {
+            started.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while ND4J was loading", e);
+        }
+        Throwable failure = loadFailure;
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
     }
 
     /** The thread count of the last {@link #configure(int)}, or 0 before the first call. */

@@ -32,10 +32,29 @@ public final class SamplerSteps {
         return new SamplerState(s.x(), s.particles(), s.step(), s.subStep() + 1, s.nfe() + 1, aux);
     }
 
-    /** A [B, 1] float64 column filled with one process time. */
+    /**
+     * A [B, 1] float64 column filled with one process time, read-only like every request's arrays. The thread's last
+     * column is handed out again for the same (B, t): the batches of a run ask for the same one step after step, and
+     * each fresh column is an ND4J allocation that only a garbage collection would free.
+     */
     public static INDArray timeColumn(int batch, double t) {
-        return Nd4j.valueArrayOf(new long[] {batch, 1}, t, DataType.DOUBLE);
+        TimeColumn last = LAST_TIME_COLUMN.get();
+        if (last != null && last.batch() == batch && Double.doubleToRawLongBits(last.t()) == Double.doubleToRawLongBits(t)) {
+            return last.column();
+        }
+        INDArray column;
+        // outside any workspace: the column outlives the scope it was asked for in
+        try (var scope = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            column = Nd4j.valueArrayOf(new long[] {batch, 1}, t, DataType.DOUBLE);
+        }
+        LAST_TIME_COLUMN.set(new TimeColumn(batch, t, column));
+        return column;
     }
+
+    private record TimeColumn(int batch, double t, INDArray column) {
+    }
+
+    private static final ThreadLocal<TimeColumn> LAST_TIME_COLUMN = new ThreadLocal<>();
 
     /** Checks a particle id array and returns it. */
     public static long[] requireParticles(long[] particles) {

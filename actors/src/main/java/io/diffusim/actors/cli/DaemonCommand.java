@@ -39,7 +39,8 @@ final class DaemonCommand implements Callable<Integer> {
         if (httpPort != null && (httpPort < 0 || httpPort > 65_535)) {
             throw new BadInputException("--http-port = " + httpPort + ": expected an integer in [0, 65535]");
         }
-        CliRuntime.init();
+        // the store, the actor system and the front door open while ND4J loads; a run waits for it (RunStarter)
+        CliRuntime.initInBackground();
         Optional<String> failure = DaemonMain.run(dataDir, bind, port, httpPort, command.commandLine().getOut());
         failure.ifPresent(message -> {
             command.commandLine().getErr().println("diffusim: daemon stopped: " + message);

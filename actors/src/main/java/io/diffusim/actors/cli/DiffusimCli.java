@@ -25,6 +25,7 @@ public final class DiffusimCli {
     }
 
     public static void main(String[] args) {
+        CliRuntime.startEarly(args);
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

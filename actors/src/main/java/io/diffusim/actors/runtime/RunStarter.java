@@ -7,6 +7,7 @@ import io.diffusim.analysis.run.RunAnalyses;
 import io.diffusim.analysis.run.RunAnalysis;
 import io.diffusim.analysis.run.RunParts;
 import io.diffusim.config.RunSpec;
+import io.diffusim.model.Nd4jRuntime;
 import io.diffusim.sampling.NoiseSource;
 import io.diffusim.sampling.noise.CounterNoise;
 import java.util.List;
@@ -89,6 +90,8 @@ final class RunStarter extends AbstractBehavior<RunStarter.Command> {
     }
 
     private static Built build(RunSpec spec) {
+        // a daemon answers clients while ND4J still loads: the first run to be built waits for it here
+        Nd4jRuntime.awaitConfigured();
         RunParts parts = RunParts.of(spec);
         NoiseSource noise = new CounterNoise(spec.seed());
         return new Built(parts, noise, RunAnalyses.from(parts, noise));

@@ -41,4 +41,22 @@ final class NativeHeap {
         MallInfo2 info = LIBC.mallinfo2();
         return info.uordblks + info.hblkhd;
     }
+
+    /**
+     * {@link #bytesInUse} once collections no longer change it: ND4J frees an array's native memory only after the
+     * GC has found it unreachable, so the level of what is still held shows only after collections (a test's).
+     */
+    static long settledBytesInUse() throws InterruptedException {
+        long last = Long.MAX_VALUE;
+        for (int round = 0; round < 20; round++) {
+            System.gc();
+            Thread.sleep(250);
+            long now = bytesInUse();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
 }

@@ -11,13 +11,17 @@ import io.diffusim.config.RunSpec;
 import io.diffusim.config.SpecLoader;
 import io.diffusim.model.Nd4jRuntime;
 import io.diffusim.model.data.CsvDataset;
+import io.diffusim.model.host.HostPool;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class LocalRunTest {
@@ -79,6 +83,43 @@ class LocalRunTest {
         INDArray whole = CsvDataset.read(run(spec(96, ""), "whole").out().resolve("samples.csv"), 1000).points();
         INDArray split = CsvDataset.read(run(spec(7, ""), "split").out().resolve("samples.csv"), 1000).points();
         assertThat(split.sub(whole).norm2Number().doubleValue()).isLessThan(SAME_PARTICLES * whole.norm2Number().doubleValue());
+    }
+
+    /**
+     * The fused host kernels give each particle its own pass, so the written samples are the same bytes on one thread
+     * as on two: the empirical denoiser with DDPM, the exact mixture with DDIM and the EqM field with gradient descent.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "data { kind = moons, n = 300 }\nprocess { kind = vp, timesteps = 12 }\nmodel { kind = empirical }\nsampler { kind = ddpm }",
+        "data { kind = gmm, n = 500, components = [ { weight = 0.4, mean = [-2, 0], cov = 0.0625 },"
+                + " { weight = 0.6, mean = [1, 1], cov = [[0.3, 0.2], [0.2, 0.3]] } ] }\n"
+                + "process { kind = vp, timesteps = 1000 }\nmodel { kind = gmm-exact }\n"
+                + "sampler { kind = ddim, steps = 10 }",
+        "data { kind = moons, n = 200 }\nprocess { kind = fm }\n"
+                + "model { kind = eqm-empirical, c = truncated, a = 0.8, lambda = 4, grid = 16 }\n"
+                + "sampler { kind = eqm-gd, step-size = 0.0017, max-steps = 15, stop-gradient-norm = 0.5 }"})
+    void shouldWriteTheSameSamplesOnOneHostThreadAsOnTwo(String job) throws IOException {
+        RunSpec spec = SpecLoader.parse("""
+                run {
+                  name = "threads"
+                  seed = 11
+                  particles = 70
+                  batch-size = 70
+                  %s
+                  analyses = []
+                }
+                """.formatted(job), null);
+        try {
+            HostPool.setDefaultThreads(1);
+            byte[] one = Files.readAllBytes(run(spec, "one").out().resolve("samples.csv"));
+            HostPool.setDefaultThreads(2);
+            byte[] two = Files.readAllBytes(run(spec, "two").out().resolve("samples.csv"));
+            assertThat(two).isEqualTo(one);
+            assertThat(new String(one, StandardCharsets.US_ASCII).lines()).hasSize(71);
+        } finally {
+            HostPool.setDefaultThreads(Nd4jRuntime.configuredThreads());
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.diffusim.model.data.Dataset;
 import io.diffusim.model.data.Datasets;
 import io.diffusim.model.data.GaussianMixture;
 import io.diffusim.model.eqm.EqmOptimalField;
+import io.diffusim.model.eqm.FusedEqmField;
 import io.diffusim.model.eqm.MagnitudeFunction;
 import io.diffusim.model.imported.OnnxModels;
 import io.diffusim.model.learned.MlpModels;
@@ -47,7 +48,7 @@ public final class Denoisers {
         return from(model, run, data, process, DenoiserBackend.closedFormDefault());
     }
 
-    /** As above on the given backend (the exact mixture and the empirical model have both; the others are ND4J). */
+    /** As above on the given backend (the exact mixture, the empirical model and the EqM field have both; the others are ND4J). */
     public static Denoiser from(ModelSpec model, RunSpec run, Dataset data, ForwardProcess process, DenoiserBackend backend) {
         boolean host = backend == DenoiserBackend.HOST;
         if (model instanceof ModelSpec.GmmExact) {
@@ -80,7 +81,8 @@ public final class Denoisers {
             return new WienerDenoiser(process, flipped(data, wiener.flip()).points(), wiener.rank());
         }
         if (model instanceof ModelSpec.EqmEmpirical eqm) {
-            return new EqmOptimalField(PointSetLikelihood.of(data), magnitude(eqm.magnitude()), eqm.grid());
+            return host ? FusedEqmField.of(data, magnitude(eqm.magnitude()), eqm.grid())
+                    : new EqmOptimalField(PointSetLikelihood.of(data), magnitude(eqm.magnitude()), eqm.grid());
         }
         if (model instanceof ModelSpec.Mlp mlp) {
             return MlpModels.denoiser(mlp, run, data, process);

@@ -7,16 +7,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The prediction of a fused host kernel from its per-row results (docs/science.md §3.1–3.2): the posterior mean x0,
  * eps = (x - a x0)/b computed alongside (the samplers ask for eps, and on the host it is one pass over B D values),
  * and {@code div eps-hat = D/b - (a^2/b^3) tr Cov} with {@code tr Cov = E||x0||^2 - ||x0-hat||^2}, formed only if
- * someone asks. Each becomes an ND4J array on first use only. The formulas and their order are those of {@link EmpiricalPosterior#predict} and
+ * someone asks. Each becomes an ND4J array on first use only; eps is also handed over as Java values ({@link Prediction#hostEps}). The formulas and their order are those of {@link EmpiricalPosterior#predict} and
  * {@link NoiseCoefficients#divergenceOfEps}.
  */
 final class HostPosteriorMean {
 
     private HostPosteriorMean() {
     }
-
-    /** The thread's buffer for eps, copied into its ND4J array at once, so it is reused from call to call. */
-    private static final ThreadLocal<double[]> EPS = new ThreadLocal<>();
 
     /**
      * @param x the request's points; {@code xValues} their row-major values (at least B D of them)
@@ -25,11 +22,8 @@ final class HostPosteriorMean {
      */
     static Prediction of(INDArray x, double[] xValues, double[] x0, double[] secondMoment, NoiseCoefficients c, int d) {
         int batch = c.batch();
-        double[] eps = EPS.get();
-        if (eps == null || eps.length < batch * d) {
-            eps = new double[batch * d];
-            EPS.set(eps);
-        }
+        // a fresh heap array: the prediction hands it to the sampler (Prediction#hostEps), which may keep the result
+        double[] eps = new double[batch * d];
         for (int r = 0; r < batch; r++) {
             double a = c.a(r);
             double b = c.b(r);
@@ -37,10 +31,9 @@ final class HostPosteriorMean {
                 eps[k] = (xValues[k] - x0[k] * a) / b;
             }
         }
-        // ND4J arrays only for what is asked, but eps at once: every sampler asks for it, and its buffer is reused
-        INDArray epsArray = HostRows.matrixOfPrefix(eps, batch, d);
-        return Prediction.ofX0Lazily(x, () -> HostRows.matrix(x0, batch, d), () -> epsArray,
-                c::a, c::b).withLazyDivergence(() -> divergence(x0, secondMoment, c, d));
+        // ND4J arrays only for what is asked: a sampler stepping on the host asks for none
+        return Prediction.ofX0Lazily(x, () -> HostRows.matrix(x0, batch, d), eps, c::a, c::b)
+                .withLazyDivergence(() -> divergence(x0, secondMoment, c, d));
     }
 
     private static INDArray divergence(double[] x0, double[] secondMoment, NoiseCoefficients c, int d) {

@@ -1,5 +1,6 @@
 package io.diffusim.model.denoise;
 
+import io.diffusim.model.host.HostRows;
 import io.diffusim.model.param.Conversions;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,10 +30,12 @@ public final class Prediction {
     private final Supplier<INDArray> b;
     private final Supplier<INDArray> eps;
     private final Supplier<INDArray> divergence;
+    private final double[] hostEps;
 
     private Prediction(Kind kind, INDArray x, Supplier<INDArray> value, Supplier<INDArray> a, Supplier<INDArray> b,
-                       Supplier<INDArray> eps, Supplier<INDArray> divergence) {
+                       Supplier<INDArray> eps, Supplier<INDArray> divergence, double[] hostEps) {
         this.kind = kind;
+        this.hostEps = hostEps;
         this.x = x;
         this.value = value;
         this.a = a;
@@ -43,42 +46,45 @@ public final class Prediction {
 
     /** A posterior-mean (clean data) prediction x0 at coefficients a, b ([B, 1] each). */
     public static Prediction ofX0(INDArray x, INDArray x0, INDArray a, INDArray b) {
-        return new Prediction(Kind.X0, x, held(x0), held(a), held(b), null, null);
+        return new Prediction(Kind.X0, x, held(x0), held(a), held(b), null, null, null);
     }
 
     /** As {@link #ofX0(INDArray, INDArray, INDArray, INDArray)} with {@code eps = (x - a x0) / b} already computed. */
     public static Prediction ofX0(INDArray x, INDArray x0, INDArray eps, INDArray a, INDArray b) {
-        return new Prediction(Kind.X0, x, held(x0), held(a), held(b), held(eps), null);
+        return new Prediction(Kind.X0, x, held(x0), held(a), held(b), held(eps), null, null);
     }
 
     /**
      * A posterior-mean prediction whose arrays (x0, eps = (x - a x0)/b and the coefficient columns) are made on first
-     * use: a host kernel has them as Java arrays, and each ND4J array costs an allocation that a sampler asking only
-     * for eps never needs.
+     * use: a host kernel has them as Java arrays, and each ND4J array costs an allocation that a sampler stepping on
+     * the host never needs. {@code eps} (row-major [B, D], not copied) is also {@link #hostEps()}.
      */
-    static Prediction ofX0Lazily(INDArray x, Supplier<INDArray> x0, Supplier<INDArray> eps, Supplier<INDArray> a,
+    static Prediction ofX0Lazily(INDArray x, Supplier<INDArray> x0, double[] eps, Supplier<INDArray> a,
                                  Supplier<INDArray> b) {
-        return new Prediction(Kind.X0, x, new Once(x0), new Once(a), new Once(b), new Once(eps), null);
+        int rows = (int) x.rows();
+        int columns = (int) x.columns();
+        return new Prediction(Kind.X0, x, new Once(x0), new Once(a), new Once(b),
+                new Once(() -> HostRows.matrix(eps, rows, columns)), null, eps);
     }
 
     /** A noise prediction eps at coefficients a, b ([B, 1] each). */
     public static Prediction ofEps(INDArray x, INDArray eps, INDArray a, INDArray b) {
-        return new Prediction(Kind.EPS, x, held(eps), held(a), held(b), null, null);
+        return new Prediction(Kind.EPS, x, held(eps), held(a), held(b), null, null, null);
     }
 
     /** A time-free gradient field f(x) ~ grad E(x) (EqM, docs/science.md §3.5). */
     public static Prediction ofField(INDArray x, INDArray field) {
-        return new Prediction(Kind.FIELD, x, held(field), held(null), held(null), null, null);
+        return new Prediction(Kind.FIELD, x, held(field), held(null), held(null), null, null, null);
     }
 
     /** The same prediction carrying the divergence of eps, {@code div eps-hat} as a [B, 1] column. */
     public Prediction withDivergence(INDArray divergenceOfEps) {
-        return new Prediction(kind, x, value, a, b, eps, held(divergenceOfEps));
+        return new Prediction(kind, x, value, a, b, eps, held(divergenceOfEps), hostEps);
     }
 
     /** The same prediction with {@code div eps-hat} [B, 1] computed on the first {@link #divergence()} call only. */
     public Prediction withLazyDivergence(Supplier<INDArray> divergenceOfEps) {
-        return new Prediction(kind, x, value, a, b, eps, new Once(divergenceOfEps));
+        return new Prediction(kind, x, value, a, b, eps, new Once(divergenceOfEps), hostEps);
     }
 
     public Kind kind() {
@@ -134,6 +140,14 @@ public final class Prediction {
             throw new IllegalStateException("prediction is " + kind + ", not a gradient field");
         }
         return value.get();
+    }
+
+    /**
+     * eps as row-major {@code [B, D]} Java values when a host kernel computed it there, else null: a sampler updating
+     * the particles on the host reads it without an ND4J array being made. Read-only, like every accessor's result.
+     */
+    public double[] hostEps() {
+        return hostEps;
     }
 
     /** {@code div eps-hat} per row [B, 1], or null when the model did not provide it. */

@@ -1,16 +1,12 @@
 package io.diffusim.model.eqm;
 
 import io.diffusim.model.data.Dataset;
-import io.diffusim.model.denoise.Denoiser;
-import io.diffusim.model.denoise.EvalRequest;
-import io.diffusim.model.denoise.Prediction;
 import io.diffusim.model.posterior.DataLikelihood;
 import io.diffusim.model.posterior.FixedGridPosterior;
 import io.diffusim.model.posterior.PointSetLikelihood;
 import io.diffusim.model.posterior.QuadratureGrid;
 import io.diffusim.model.posterior.RegressionTarget;
 import io.diffusim.model.process.EqmCorruption;
-import io.diffusim.model.process.ForwardProcess;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -22,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>For a point set one Gram matrix Y X^T serves every node, and since the target is linear in x^(j) with node
  * coefficients, f* = (sum w k) y - (sum_g k_g W_g) X needs a single mmul with the points at the end.
  */
-public final class EqmOptimalField implements Denoiser {
+public final class EqmOptimalField implements GradientField {
 
     /** Midpoint nodes in gamma (docs/science.md §3.5 default). */
     public static final int DEFAULT_GRID = 4096;
@@ -53,18 +49,9 @@ public final class EqmOptimalField implements Denoiser {
     }
 
     /** f*(y) for rows y [B, D] (fresh array). */
+    @Override
     public INDArray field(INDArray y) {
         return posterior.target(y.castTo(DataType.DOUBLE), target);
-    }
-
-    @Override
-    public Prediction evaluate(EvalRequest request) {
-        return Prediction.ofField(request.x(), field(request.x()));
-    }
-
-    @Override
-    public ForwardProcess process() {
-        return null;
     }
 
     @Override

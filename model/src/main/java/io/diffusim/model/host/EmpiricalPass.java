@@ -54,8 +54,8 @@ public final class EmpiricalPass {
             squaredNorms[j] = sq;
             logPrior[j] = logWeights == null ? -Math.log(n) : logWeights[j];
         }
-        // [ chunk logits | one vector's lanes | D coordinate sums ]
-        this.scratch = ThreadLocal.withInitial(() -> new double[CHUNK + LANES + dimension]);
+        // [ chunk logits | one vector's lanes | D coordinate sums | moment | total ]
+        this.scratch = ThreadLocal.withInitial(() -> new double[CHUNK + LANES + dimension + 2]);
     }
 
     public int dimension() {
@@ -69,6 +69,36 @@ public final class EmpiricalPass {
     public void row(double[] x, int row, double a, double b, double[] x0, double[] secondMoment) {
         double[] s = scratch.get();
         int sums = CHUNK + LANES;
+        pass(x, row * dimension, a, b, s);
+        double total = s[sums + dimension + 1];
+        for (int k = 0; k < dimension; k++) {
+            x0[row * dimension + k] = s[sums + k] / total;
+        }
+        secondMoment[row] = s[sums + dimension] / total;
+    }
+
+    /**
+     * The query at {@code x[at ..]} at coefficients a, b: writes its posterior mean to {@code mean[meanAt ..]} and
+     * returns {@code ln sum_j pi_j exp(l_j)} over the logits above, i.e. {@code ln p(x | a, b)} up to the terms that
+     * do not depend on the points, {@code -||x||^2/(2b^2) - D ln b - (D/2) ln 2 pi} (for a sum over several (a, b)).
+     */
+    public double logSum(double[] x, int at, double a, double b, double[] mean, int meanAt) {
+        double[] s = scratch.get();
+        int sums = CHUNK + LANES;
+        double max = pass(x, at, a, b, s);
+        double total = s[sums + dimension + 1];
+        for (int k = 0; k < dimension; k++) {
+            mean[meanAt + k] = s[sums + k] / total;
+        }
+        return max + Math.log(total);
+    }
+
+    /**
+     * The pass itself: leaves the sums of w y (D values), w ||y||^2 and w at {@code s[CHUNK + LANES ..]}, the weights
+     * relative to the returned running max.
+     */
+    private double pass(double[] x, int at, double a, double b, double[] s) {
+        int sums = CHUNK + LANES;
         java.util.Arrays.fill(s, sums, sums + dimension, 0.0);
         double queryScale = a / (b * b);
         double normCoefficient = -a * a / (2 * b * b);
@@ -77,7 +107,7 @@ public final class EmpiricalPass {
         double moment = 0;
         for (int c = 0; c < padded; c += CHUNK) {
             int end = Math.min(c + CHUNK, padded);
-            double chunkMax = logits(x, row * dimension, queryScale, normCoefficient, c, end, s);
+            double chunkMax = logits(x, at, queryScale, normCoefficient, c, end, s);
             if (chunkMax > max) {
                 // the running sums move to the new max's scale
                 double rescale = HostExp.exp(max - chunkMax);
@@ -94,10 +124,9 @@ public final class EmpiricalPass {
                 s[sums + k] += weightedSum(coordinates, k * padded + c, c, end, s);
             }
         }
-        for (int k = 0; k < dimension; k++) {
-            x0[row * dimension + k] = s[sums + k] / total;
-        }
-        secondMoment[row] = moment / total;
+        s[sums + dimension] = moment;
+        s[sums + dimension + 1] = total;
+        return max;
     }
 
     // The stages below are methods of their own, each with its vectors inside: C2 inlines Vector API calls only into

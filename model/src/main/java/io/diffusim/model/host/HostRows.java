@@ -34,13 +34,6 @@ public final class HostRows {
         return values;
     }
 
-    /** A fresh float64 {@code [rows, columns]} array holding the first {@code rows * columns} of {@code values}. */
-    public static INDArray matrixOfPrefix(double[] values, int rows, int columns) {
-        INDArray out = Nd4j.createUninitialized(DataType.DOUBLE, rows, columns);
-        out.data().asNioDouble().put(0, values, 0, rows * columns);
-        return out;
-    }
-
     /** A fresh float64 {@code [rows, columns]} array holding {@code values} (row-major). */
     public static INDArray matrix(double[] values, int rows, int columns) {
         return Nd4j.create(values, new long[] {rows, columns}, DataType.DOUBLE);

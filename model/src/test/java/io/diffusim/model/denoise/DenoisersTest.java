@@ -12,6 +12,7 @@ import io.diffusim.model.data.Dataset;
 import io.diffusim.model.data.Datasets;
 import io.diffusim.model.data.FashionMnist;
 import io.diffusim.model.eqm.EqmOptimalField;
+import io.diffusim.model.eqm.FusedEqmField;
 import io.diffusim.model.eqm.MagnitudeFunction;
 import io.diffusim.model.posterior.EffectiveTarget;
 import io.diffusim.model.posterior.NoisePrior;
@@ -24,6 +25,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.special.Gamma;
 import org.junit.jupiter.api.Test;
@@ -202,15 +204,20 @@ class DenoisersTest {
         RunSpec run = parse("sampler { kind = eqm-gd }, model { kind = eqm-empirical, c = truncated, a = 0.8, lambda = 1, "
                 + "grid = 200000 }, data { kind = csv, n = 2, path = pair.csv }");
 
-        Denoiser field = model(run);
-        INDArray atData = field.evaluate(new EvalRequest(Nd4j.create(new double[][] {{0.5, 0.5}}), null, null)).field();
-        INDArray away = field.evaluate(new EvalRequest(Nd4j.create(new double[][] {{2, 2}}), null, null)).field();
+        Dataset data = Datasets.from(run.data(), run.seed());
+        Denoiser host = Denoisers.from(run.model(), run, data, null, DenoiserBackend.HOST);
+        Denoiser nd4j = Denoisers.from(run.model(), run, data, null, DenoiserBackend.ND4J);
 
-        assertThat(field).isInstanceOf(EqmOptimalField.class);
-        assertThat(atData.norm2Number().doubleValue()).isLessThan(K16_FIELD_TOL);
-        // the energy gradient points away from the nearest data point, so descent moves back towards it
-        assertThat(away.getDouble(0)).isPositive();
-        assertThat(away.getDouble(1)).isPositive();
+        assertThat(host).isInstanceOf(FusedEqmField.class);
+        assertThat(nd4j).isInstanceOf(EqmOptimalField.class);
+        for (Denoiser field : List.of(host, nd4j)) {
+            INDArray atData = field.evaluate(new EvalRequest(Nd4j.create(new double[][] {{0.5, 0.5}}), null, null)).field();
+            INDArray away = field.evaluate(new EvalRequest(Nd4j.create(new double[][] {{2, 2}}), null, null)).field();
+            assertThat(atData.norm2Number().doubleValue()).isLessThan(K16_FIELD_TOL);
+            // the energy gradient points away from the nearest data point, so descent moves back towards it
+            assertThat(away.getDouble(0)).isPositive();
+            assertThat(away.getDouble(1)).isPositive();
+        }
     }
 
     @Test

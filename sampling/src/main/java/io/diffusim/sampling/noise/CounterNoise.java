@@ -31,6 +31,12 @@ public final class CounterNoise implements NoiseSource {
 
     @Override
     public INDArray gaussian(long[] particles, int dim, int step, int subStep) {
+        return Nd4j.create(gaussianValues(particles, dim, step, subStep), new long[] {particles.length, dim},
+                DataType.DOUBLE);
+    }
+
+    @Override
+    public double[] gaussianValues(long[] particles, int dim, int step, int subStep) {
         requireShape(particles, dim);
         double[] out = new double[particles.length * dim];
         for (int r = 0; r < particles.length; r++) {
@@ -49,7 +55,7 @@ public final class CounterNoise implements NoiseSource {
                 }
             }
         }
-        return Nd4j.create(out, new long[] {particles.length, dim}, DataType.DOUBLE);
+        return out;
     }
 
     @Override

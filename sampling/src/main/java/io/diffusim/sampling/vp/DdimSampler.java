@@ -2,6 +2,7 @@ package io.diffusim.sampling.vp;
 
 import io.diffusim.model.denoise.EvalRequest;
 import io.diffusim.model.denoise.Prediction;
+import io.diffusim.sampling.LinearUpdate;
 import io.diffusim.sampling.NoiseSource;
 import io.diffusim.sampling.Sampler;
 import io.diffusim.sampling.SamplerState;
@@ -73,13 +74,10 @@ public final class DdimSampler implements Sampler {
         double aNext = target(state.step());
         double sigmaEta = eta * Math.sqrt((1 - aNext) / (1 - a)) * Math.sqrt(1 - a / aNext);
         double epsCoefficient = Math.sqrt(Math.max(1 - aNext - sigmaEta * sigmaEta, 0));
-        INDArray eps = prediction.eps();
         // x' = sqrt(A') x0-hat + sqrt(1 - A' - sigma^2) eps-hat + sigma z, with x0-hat = (x - sqrt(1-A) eps-hat)/sqrt(A)
         double scale = Math.sqrt(aNext / a);
-        INDArray next = eps.mul(epsCoefficient - scale * Math.sqrt(1 - a)).addi(state.x().mul(scale));
-        if (sigmaEta > 0) {
-            next.addi(noise.gaussian(state.particles(), dim, state.step(), 0).muli(sigmaEta));
-        }
+        INDArray next = LinearUpdate.of(state, prediction, scale, epsCoefficient - scale * Math.sqrt(1 - a), sigmaEta,
+                noise, dim);
         return SamplerSteps.advance(state, next, state.aux());
     }
 

@@ -2,6 +2,7 @@ package io.diffusim.sampling.vp;
 
 import io.diffusim.model.denoise.EvalRequest;
 import io.diffusim.model.denoise.Prediction;
+import io.diffusim.sampling.LinearUpdate;
 import io.diffusim.sampling.NoiseSource;
 import io.diffusim.sampling.Sampler;
 import io.diffusim.sampling.SamplerState;
@@ -79,19 +80,19 @@ public final class DdpmAncestralSampler implements Sampler {
         int t = chainTime(state.step());
         double sqrtA = Math.sqrt(alphaBar[t]);
         double epsToX0 = -Math.sqrt(1 / alphaBar[t] - 1);
-        INDArray next;
         if (clipX0) {
             // x0-hat = x / sqrt(Abar) - sqrt(1/Abar - 1) eps-hat, clipped, then mu = c1 x0-hat + c2 x
             INDArray x0 = prediction.eps().mul(epsToX0).addi(state.x().div(sqrtA));
             x0 = Transforms.min(Transforms.max(x0, -1.0, false), 1.0, false);
-            next = x0.muli(c1[t]).addi(state.x().mul(c2[t]));
-        } else {
-            // The same mean with x0-hat folded in: (c1 / sqrt(Abar) + c2) x + c1 (-sqrt(1/Abar - 1)) eps-hat
-            next = prediction.eps().mul(c1[t] * epsToX0).addi(state.x().mul(c1[t] / sqrtA + c2[t]));
+            INDArray next = x0.muli(c1[t]).addi(state.x().mul(c2[t]));
+            if (posteriorStd[t] > 0) {
+                next.addi(noise.gaussian(state.particles(), dim, state.step(), 0).muli(posteriorStd[t]));
+            }
+            return SamplerSteps.advance(state, next, state.aux());
         }
-        if (posteriorStd[t] > 0) {
-            next.addi(noise.gaussian(state.particles(), dim, state.step(), 0).muli(posteriorStd[t]));
-        }
+        // The same mean with x0-hat folded in: (c1 / sqrt(Abar) + c2) x + c1 (-sqrt(1/Abar - 1)) eps-hat
+        INDArray next = LinearUpdate.of(state, prediction, c1[t] / sqrtA + c2[t], c1[t] * epsToX0, posteriorStd[t],
+                noise, dim);
         return SamplerSteps.advance(state, next, state.aux());
     }
 
