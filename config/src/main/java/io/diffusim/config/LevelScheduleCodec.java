@@ -29,7 +29,9 @@ final class LevelScheduleCodec {
 
     static Object write(LevelSchedule schedule) {
         if (schedule instanceof LevelSchedule.Table table) {
-            return table.levels().stream().map(l -> List.<Object>of(l.sigma(), l.value())).toList();
+            // integral values (patch sizes) are written as integers, so the resolved spec reads as the user wrote it
+            return table.levels().stream().map(l -> List.<Object>of(l.sigma(),
+                    l.value() == Math.rint(l.value()) ? (Object) (long) l.value() : (Object) l.value())).toList();
         }
         return PSPC;
     }
