@@ -34,7 +34,8 @@ public final class MlpDensityHead {
         this.objective = objective;
         this.type = parameters.get("in.wx").dataType();
         int d = shape.inputs();
-        SDVariable x = sd.placeHolder(X, type, -1, d);
+        // the input is the graph's one variable (SameDiff differentiates variables, not placeholders)
+        SDVariable x = sd.var(X, Nd4j.zeros(type, 1, d));
         SDVariable t = shape.timeInput() ? sd.placeHolder(T, type, -1, 1) : null;
         SDVariable out = MlpNetwork.build(sd, MlpNetwork.constants(sd, parameters), shape, type, x, t, null).out();
         out.mmul(sd.constant("select.head", MlpGraph.select(d + 1, d, 1, type))).sum(LOG_DENSITY);
@@ -44,12 +45,12 @@ public final class MlpDensityHead {
 
     /** {@code grad_x l-hat} {@code [B, D]} (a fresh float64 array) at points x and process time t; x is not changed. */
     public synchronized INDArray gradient(INDArray x, double t) {
+        sd.getVariable(X).setArray(x.castTo(type).dup());
         return sd.calculateGradients(feed(x, t), X).get(X).castTo(DataType.DOUBLE);
     }
 
     private Map<String, INDArray> feed(INDArray x, double t) {
         Map<String, INDArray> feed = new HashMap<>();
-        feed.put(X, x.castTo(type));
         if (shape.timeInput()) {
             feed.put(T, Nd4j.valueArrayOf(new long[] {x.rows(), 1}, objective.networkTime(t), type));
         }
