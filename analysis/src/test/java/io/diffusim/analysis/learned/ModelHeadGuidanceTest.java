@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Density guidance from the network's own log-density head (docs/science.md §7.4, {@code density = model-head}): the
  * MLP trained with the head term of eq. 4, sampled by DDPM with and without fixed guidance on the same noise. The
  * guided run takes the head's input gradient at every step and, as the DG-paper reports, lands further from the
- * data than the baseline.
+ * data than the same model unguided. (The unbounded {@code -lambda l-hat} term also costs the noise head: after 1,000
+ * steps the unguided model is at about 3.9 bits, against 0.25 for the eps-only model of the same length; the
+ * DG-paper's inflated evaluation losses tell the same story.)
  */
 class ModelHeadGuidanceTest {
 
@@ -57,7 +59,6 @@ class ModelHeadGuidanceTest {
         double klGuided = guided.metrics().get("kl.kl");
         System.out.printf("density head, %d steps (%.1f s): baseline kl %.4f bits, model-head fixed guidance kl %.4f "
                 + "bits%n", STEPS, baseline.trainingSeconds(), klBaseline, klGuided);
-        assertThat(klBaseline).isLessThan(2.0);
         assertThat(klGuided).isGreaterThan(klBaseline);
     }
 }
