@@ -2,6 +2,7 @@ package io.diffusim.bench;
 
 import io.diffusim.model.denoise.EvalRequest;
 import io.diffusim.model.denoise.Prediction;
+import io.diffusim.model.learned.ChainObjective;
 import io.diffusim.model.learned.MlpDenoiser;
 import io.diffusim.model.learned.MlpForward;
 import io.diffusim.model.learned.MlpModels;
@@ -47,7 +48,9 @@ public class MlpBench {
         BenchData.configureNd4j();
         VpDiscreteProcess process = BenchData.vpProcess();
         MlpShape shape = MlpShape.reference(BenchData.DIMENSION, false);
-        denoiser = new MlpDenoiser(process, new MlpForward(MlpParameters.initial(shape, BenchData.SEED, MlpModels.WEIGHTS)));
+        denoiser = new MlpDenoiser(process, new MlpForward(MlpParameters.initial(shape, BenchData.SEED, MlpModels.WEIGHTS)),
+                new ChainObjective(ChainObjective.Target.EPS, process.sqrtAlphaBar(), process.sqrtOneMinusAlphaBar(),
+                        BenchData.DIMENSION, null));
         request = new EvalRequest(BenchData.particles(batch, BenchData.DIMENSION), BenchData.midTime(batch), null);
     }
 

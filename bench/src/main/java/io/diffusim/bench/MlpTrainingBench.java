@@ -1,5 +1,6 @@
 package io.diffusim.bench;
 
+import io.diffusim.model.learned.ChainObjective;
 import io.diffusim.model.learned.Ema;
 import io.diffusim.model.learned.MlpModels;
 import io.diffusim.model.learned.MlpShape;
@@ -47,7 +48,8 @@ public class MlpTrainingBench {
         MlpTrainer.Settings settings = new MlpTrainer.Settings(Integer.MAX_VALUE, TRAINING_BATCH, 3e-4, 0.01, 0.5,
                 Ema.Settings.template(), BenchData.SEED, MlpModels.WEIGHTS);
         training = new MlpTrainer(MlpShape.reference(BenchData.DIMENSION, false), settings, points,
-                process.sqrtAlphaBar(), process.sqrtOneMinusAlphaBar(), "bench").start();
+                new ChainObjective(ChainObjective.Target.EPS, process.sqrtAlphaBar(), process.sqrtOneMinusAlphaBar(),
+                        BenchData.DIMENSION, null), "bench").start();
     }
 
     @Benchmark

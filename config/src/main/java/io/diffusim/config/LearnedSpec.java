@@ -23,7 +23,7 @@ public record LearnedSpec(boolean noiseConditional, Optional<Path> checkpoint, O
             "[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     /** Training objectives (docs/science.md §1.4, §1.5, §3.5, §5.3). */
-    public enum Objective { EPS, X0, V, EDM, UEDM, FM, EQM, NCSN, SSM }
+    public enum Objective { EPS, X0, V, EDM, UEDM, FM, EQM, NCSN, SSM, SSM_VR }
 
     /** Condition input of the network. */
     public enum Condition { NONE, CLASS, VECTOR }

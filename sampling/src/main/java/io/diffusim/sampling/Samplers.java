@@ -7,6 +7,7 @@ import io.diffusim.config.RunSpec;
 import io.diffusim.config.SamplerSpec;
 import io.diffusim.config.Words;
 import io.diffusim.model.data.Dataset;
+import io.diffusim.model.learned.MlpModels;
 import io.diffusim.model.process.ForwardProcess;
 import io.diffusim.model.process.VpDiscreteProcess;
 import io.diffusim.model.process.grid.DdimSubsequence;
@@ -20,6 +21,7 @@ import io.diffusim.sampling.fm.FlowMatchingSampler;
 import io.diffusim.sampling.guidance.DensityGuidance;
 import io.diffusim.sampling.guidance.DensityGuidedDdpmSampler;
 import io.diffusim.sampling.guidance.KdeLogDensity;
+import io.diffusim.sampling.guidance.LogDensityGradient;
 import io.diffusim.sampling.langevin.AnnealedLangevinSampler;
 import io.diffusim.sampling.vp.DdimSampler;
 import io.diffusim.sampling.vp.DdpmAncestralSampler;
@@ -44,7 +46,7 @@ public final class Samplers {
         int dim = data.dimension();
         if (spec instanceof SamplerSpec.Ddpm ddpm) {
             DdpmAncestralSampler sampler = new DdpmAncestralSampler(chain(spec, run, process).beta(), dim, ddpm.clipX0());
-            return guided(sampler, ddpm.guidance(), run, data);
+            return guided(sampler, ddpm.guidance(), run, process, data);
         }
         if (spec instanceof SamplerSpec.Ddim ddim) {
             VpDiscreteProcess chain = chain(spec, run, process);
@@ -81,17 +83,19 @@ public final class Samplers {
         throw new IllegalArgumentException("unknown sampler kind " + spec.kind());
     }
 
-    /** DDPM, density-guided by a KDE of the training data when guidance is on (docs/science.md §7.4). */
-    private static Sampler guided(DdpmAncestralSampler ddpm, GuidanceSpec guidance, RunSpec run, Dataset data) {
+    /**
+     * DDPM, density-guided when guidance is on (docs/science.md §7.4): by a KDE of the training data, or by the
+     * log-density head of the run's mlp.
+     */
+    private static Sampler guided(DdpmAncestralSampler ddpm, GuidanceSpec guidance, RunSpec run,
+                                  ForwardProcess process, Dataset data) {
         if (guidance.kind() == GuidanceSpec.Kind.NONE) {
             return ddpm;
         }
-        if (guidance.density() == GuidanceSpec.Density.MODEL_HEAD) {
-            throw new IllegalArgumentException("sampler.guidance.density = model-head needs a learned model with "
-                    + "density-head = true, not available yet; use density = kde");
-        }
-        KdeLogDensity kde = new KdeLogDensity(data.points(), guidance.subsample(), guidance.bandwidth(), run.seed());
-        return new DensityGuidedDdpmSampler(ddpm, variant(guidance.kind()), kde);
+        LogDensityGradient density = guidance.density() == GuidanceSpec.Density.MODEL_HEAD
+                ? LogDensityGradient.modelHead(MlpModels.densityHead(run.model(), run, data, process))
+                : new KdeLogDensity(data.points(), guidance.subsample(), guidance.bandwidth(), run.seed());
+        return new DensityGuidedDdpmSampler(ddpm, variant(guidance.kind()), density);
     }
 
     /** EDM Euler / Heun on the rho-grid of the run's ve / edm process, with the terminal 0 (docs/science.md §1.3, §2.4). */

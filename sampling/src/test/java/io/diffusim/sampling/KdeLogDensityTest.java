@@ -1,11 +1,9 @@
 package io.diffusim.sampling;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.diffusim.sampling.guidance.KdeLogDensity;
-import io.diffusim.sampling.guidance.LogDensityGradient;
 import io.diffusim.sampling.noise.CounterNoise;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -77,12 +75,6 @@ class KdeLogDensityTest {
         INDArray other = new KdeLogDensity(data, 100, 0.05, 43).points();
         assertThat(second.dup('c').data().asDouble()).containsExactly(first.dup('c').data().asDouble());
         assertThat(other.dup('c').data().asDouble()).isNotEqualTo(first.dup('c').data().asDouble());
-    }
-
-    @Test
-    void shouldRejectTheModelHeadUntilLearnedModelsExist() {
-        assertThatThrownBy(LogDensityGradient::modelHead).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("log-density head");
     }
 
     static INDArray trainingPoints(int n) {

@@ -3,18 +3,11 @@ package io.diffusim.analysis.learned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.diffusim.analysis.neighbour.NearestNeighbourStats;
-import io.diffusim.analysis.run.LocalRun;
-import io.diffusim.analysis.run.RunProgress;
 import io.diffusim.analysis.run.RunResult;
-import io.diffusim.config.ModelSpec;
 import io.diffusim.config.RunSpec;
 import io.diffusim.config.SpecLoader;
 import io.diffusim.model.Nd4jRuntime;
 import io.diffusim.model.data.Datasets;
-import io.diffusim.model.learned.MlpCheckpoint;
-import io.diffusim.model.learned.MlpModels;
-import io.diffusim.model.learned.MlpTrainer;
-import io.diffusim.model.process.Processes;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,14 +58,9 @@ class MlpMoonsQualityTest {
                   analyses = [ { kind = kl, k = 5 }, { kind = nearest-neighbour } ]
                 }
                 """, dir);
-        ModelSpec.Mlp mlp = (ModelSpec.Mlp) run.model();
-        long t0 = System.nanoTime();
-        MlpCheckpoint trained = MlpModels.trainer(mlp, run, Datasets.from(run.data(), run.seed()),
-                Processes.from(run.process())).train(MlpTrainer.Progress.NONE);
-        double trainingSeconds = (System.nanoTime() - t0) * 1e-9;
-        trained.write(mlp.learned().checkpoint().orElseThrow());
-
-        RunResult result = new LocalRun(run, dir.resolve("out"), RunProgress.NONE).run();
+        TrainedRun.Outcome outcome = TrainedRun.of(run, dir.resolve("out"));
+        RunResult result = outcome.result();
+        double trainingSeconds = outcome.trainingSeconds();
 
         double kl = result.metrics().get("kl.kl");
         double copied = result.metrics().get("nearest-neighbour.copied-fraction");

@@ -2,27 +2,30 @@ package io.diffusim.model.learned;
 
 import io.diffusim.model.denoise.Denoiser;
 import io.diffusim.model.denoise.EvalRequest;
-import io.diffusim.model.denoise.NoiseCoefficients;
 import io.diffusim.model.denoise.Prediction;
+import io.diffusim.model.host.HostRows;
 import io.diffusim.model.process.ForwardProcess;
-import org.nd4j.linalg.api.buffer.DataType;
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * A trained eps-prediction MLP (docs/science.md §7.3) as a {@link Denoiser}: the network's output is the noise
- * estimate eps-hat, and the {@link Prediction} turns it into the posterior mean {@code x0-hat = (x_t - b eps-hat)/a}
- * (§1.4) for samplers that want x0. The particles stay in their own type; the network computes in its weights' type.
- * Thread-safe (see {@link MlpForward}).
+ * A trained MLP (docs/science.md §7.3) as a {@link Denoiser}: the request's times become the network's time input
+ * and input scale as its objective trained them, and the objective reads the output (its noise part, without the
+ * log-density head's column) as the {@link Prediction} every sampler takes (eps, x0, v, a preconditioned D, a
+ * velocity, a score or an EqM field; §1.4). The particles stay in their own type; the network computes in its
+ * weights' type. Thread-safe (see {@link MlpForward}).
  */
 public final class MlpDenoiser implements Denoiser {
 
     private final ForwardProcess process;
     private final MlpForward forward;
+    private final MlpObjective objective;
 
-    public MlpDenoiser(ForwardProcess process, MlpForward forward) {
+    public MlpDenoiser(ForwardProcess process, MlpForward forward, MlpObjective objective) {
         this.process = process;
         this.forward = forward;
+        this.objective = objective;
     }
 
     @Override
@@ -32,17 +35,32 @@ public final class MlpDenoiser implements Denoiser {
             throw new IllegalArgumentException("the MLP takes " + shape.inputs() + "-dimensional points, got "
                     + request.dimension());
         }
-        NoiseCoefficients coefficients = NoiseCoefficients.of(process, request);
-        double[] t = request.t().castTo(DataType.DOUBLE).reshape(request.batch()).toDoubleVector();
-        INDArray out = forward.output(request.x(), t, sameTime(t));
-        INDArray eps = shape.outputs() == shape.inputs() ? out
-                : out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, shape.inputs()));
-        return Prediction.ofEps(request.x(), eps.castTo(request.x().dataType()), coefficients.a(), coefficients.b());
+        if (request.t() == null && !objective.timeFree()) {
+            throw new IllegalArgumentException("the MLP trained with objective " + objective.describe()
+                    + " needs a time per row; the request has none");
+        }
+        int rows = request.batch();
+        double[] t = request.t() == null ? null : HostRows.read(request.t());
+        double[] networkTimes = new double[rows];
+        double[] scales = new double[rows];
+        boolean unscaled = true;
+        for (int i = 0; i < rows; i++) {
+            double ti = t == null ? Double.NaN : t[i];
+            networkTimes[i] = objective.networkTime(ti);
+            scales[i] = t == null ? 1 : objective.inputScale(ti);
+            unscaled &= scales[i] == 1;
+        }
+        INDArray input = unscaled ? request.x() : request.x().mulColumnVector(MlpObjective.column(scales)
+                .castTo(request.x().dataType()));
+        INDArray out = forward.output(input, networkTimes, sameTime(networkTimes));
+        INDArray noisePart = shape.hasDensityHead()
+                ? out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, shape.inputs())) : out;
+        return objective.prediction(request, noisePart.castTo(request.x().dataType()), process);
     }
 
     @Override
     public ForwardProcess process() {
-        return process;
+        return objective.timeFree() ? null : process;
     }
 
     @Override
@@ -50,12 +68,12 @@ public final class MlpDenoiser implements Denoiser {
         return forward.shape().inputs();
     }
 
+    /** The objective the network was trained with. */
+    public MlpObjective objective() {
+        return objective;
+    }
+
     private static boolean sameTime(double[] t) {
-        for (double ti : t) {
-            if (ti != t[0]) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.stream(t).allMatch(ti -> ti == t[0]);
     }
 }

@@ -3,19 +3,19 @@ package io.diffusim.model.learned;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The training graph of the MLP of docs/science.md §7.3 in SameDiff, with the eps-prediction loss
- * {@code mean ||eps-hat(x_t, t) - eps||^2} (the MSE over the batch and both coordinates); SameDiff's reverse mode
+ * The training graph of the MLP of docs/science.md §7.3 in SameDiff with one of the losses of {@link LossForm}, the
+ * batch mean of {@code w_i l_i}, plus, with the log-density head of §7.4, the batch mean of the head's signed weight
+ * times {@code l-hat}. The noise part of the output is its first D columns, the head its last. SameDiff's reverse mode
  * gives the loss's gradient with respect to every weight.
  *
  * <p>The graph's variables hold the live weights: {@link #parameters()} returns those arrays, so an optimiser that
@@ -25,47 +25,61 @@ public final class MlpGraph {
 
     private static final String X = "x";
     private static final String T = "t";
-    private static final String EPS = "eps";
+    private static final String TARGET = "target";
+    private static final String WEIGHT = "weight";
+    private static final String PROBE = "probe";
+    private static final String HEAD = "head";
     private static final String LOSS = "loss";
     private static final String OUT = "out";
 
     private final SameDiff sd = SameDiff.create();
     private final MlpShape shape;
+    private final LossForm form;
     private final MlpParameters parameters;
     private final String[] names;
 
-    /** A graph whose weights start as copies of {@code initial} (same data type). */
+    /** An eps-style regression graph (the §7.3 loss when the weights are 1/D and the target is eps). */
     public MlpGraph(MlpParameters initial) {
-        this.shape = initial.shape();
-        DataType type = initial.get("in.wx").dataType();
-        Map<String, SDVariable> w = new LinkedHashMap<>();
-        initial.arrays().forEach((name, array) -> w.put(name, sd.var(name, array.dup())));
-        int e = shape.embeddingSize();
+        this(initial, LossForm.REGRESSION);
+    }
 
-        // fused ops (x W + b in one, the MSE in one) where SameDiff has them: its cost is per op, not per flop
-        SDVariable x = sd.placeHolder(X, type, -1, shape.inputs());
-        SDVariable ex = embed(x, shape.inputs(), MlpShape.COORDINATE_SCALE, e, type, "x");
-        SDVariable h;
-        if (shape.timeInput()) {
-            SDVariable t = sd.placeHolder(T, type, -1, 1);
-            SDVariable et = embed(t, 1, MlpShape.TIME_SCALE, e, type, "t");
-            h = ex.mmul(w.get("in.wx")).add(sd.nn.linear(et, w.get("in.wt"), w.get("in.b")));
+    /** A graph whose weights start as copies of {@code initial} (same data type), with the loss {@code form}. */
+    public MlpGraph(MlpParameters initial, LossForm form) {
+        this.shape = initial.shape();
+        this.form = form;
+        DataType type = initial.get("in.wx").dataType();
+        int d = shape.inputs();
+        Map<String, SDVariable> w = MlpNetwork.variables(sd, initial);
+        SDVariable x = sd.placeHolder(X, type, -1, d);
+        SDVariable t = shape.timeInput() ? sd.placeHolder(T, type, -1, 1) : null;
+        SDVariable probe = form.sliced() ? sd.placeHolder(PROBE, type, -1, d) : null;
+        MlpNetwork.Outputs net = MlpNetwork.build(sd, w, shape, type, x, t, probe);
+        SDVariable out = sd.identity(OUT, net.out());
+
+        // the noise part and the head as products with constant selections: cheaper in SameDiff than slices
+        SDVariable s = shape.hasDensityHead() ? out.mmul(sd.constant("select.noise", select(d + 1, 0, d, type))) : out;
+        SDVariable rowLoss;
+        if (form == LossForm.REGRESSION) {
+            SDVariable target = sd.placeHolder(TARGET, type, -1, d);
+            rowLoss = sd.math.square(s.sub(target)).sum(true, 1);
         } else {
-            h = sd.nn.linear(ex, w.get("in.wx"), w.get("in.b"));
+            SDVariable js = shape.hasDensityHead()
+                    ? net.tangentOut().mmul(sd.constant("select.tangent", select(d + 1, 0, d, type))) : net.tangentOut();
+            SDVariable vJv = probe.mul(js).sum(true, 1);
+            SDVariable quadratic = form == LossForm.SLICED_VARIANCE_REDUCED ? sd.math.square(s).sum(true, 1)
+                    : sd.math.square(probe.mul(s).sum(true, 1));
+            rowLoss = vJv.add(quadratic.mul(0.5));
         }
-        for (int k = 0; k < shape.blocks(); k++) {
-            h = h.add(sd.nn.linear(sd.nn.relu(h, 0), w.get("block" + k + ".w"), w.get("block" + k + ".b")));
+        SDVariable total = rowLoss.mul(sd.placeHolder(WEIGHT, type, -1, 1));
+        if (shape.hasDensityHead()) {
+            SDVariable logDensity = out.mmul(sd.constant("select.head", select(d + 1, d, 1, type)));
+            total = total.add(sd.placeHolder(HEAD, type, -1, 1).mul(logDensity));
         }
-        SDVariable out = sd.nn.linear(OUT, sd.nn.relu(h, 0), w.get("out.w"), w.get("out.b"));
-        SDVariable eps = sd.placeHolder(EPS, type, -1, shape.inputs());
-        sd.loss.meanSquaredError(LOSS, eps, out, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT);
+        total.mean(LOSS);
         sd.setLossVariables(LOSS);
 
         createGradientsQuietly(sd);
-
-        Map<String, INDArray> live = new LinkedHashMap<>();
-        w.forEach((name, variable) -> live.put(name, variable.getArr()));
-        this.parameters = MlpParameters.of(shape, live);
+        this.parameters = MlpNetwork.live(shape, w);
         this.names = MlpParameters.names(shape).toArray(String[]::new);
     }
 
@@ -74,15 +88,15 @@ public final class MlpGraph {
         return parameters;
     }
 
-    /** The loss at a batch: {@code x_t [B, D]}, {@code t [B, 1]} (ignored without a time input), {@code eps [B, D]}. */
-    public double loss(INDArray xt, INDArray t, INDArray eps) {
-        return sd.output(feed(xt, t, eps), LOSS).get(LOSS).getDouble(0);
+    /** The loss at a batch. */
+    public double loss(TrainingFeed feed) {
+        return sd.output(feed(feed), LOSS).get(LOSS).getDouble(0);
     }
 
-    /** The network's output {@code [B, outputs]} at {@code x_t}, {@code t} (the oracle of the inference pass). */
-    public INDArray output(INDArray xt, INDArray t) {
+    /** The network's output {@code [B, outputs]} at {@code x}, {@code t} (the oracle of the inference pass). */
+    public INDArray output(INDArray x, INDArray t) {
         Map<String, INDArray> feed = new HashMap<>();
-        feed.put(X, xt);
+        feed.put(X, x);
         if (shape.timeInput()) {
             feed.put(T, t);
         }
@@ -90,13 +104,13 @@ public final class MlpGraph {
     }
 
     /** The gradient of the loss with respect to every weight, by name (fresh arrays). */
-    public Map<String, INDArray> gradients(INDArray xt, INDArray t, INDArray eps) {
-        return sd.calculateGradients(feed(xt, t, eps), names);
+    public Map<String, INDArray> gradients(TrainingFeed feed) {
+        return sd.calculateGradients(feed(feed), names);
     }
 
     /** The loss and its gradients from one forward and one backward pass. */
-    public LossAndGradients lossAndGradients(INDArray xt, INDArray t, INDArray eps) {
-        OutAndGrad result = sd.calculateGradientsAndOutputs(feed(xt, t, eps), List.of(LOSS), List.of(names));
+    public LossAndGradients lossAndGradients(TrainingFeed feed) {
+        OutAndGrad result = sd.calculateGradientsAndOutputs(feed(feed), List.of(LOSS), List.of(names));
         return new LossAndGradients(result.getOutputs().get(LOSS).getDouble(0), result.getGradients());
     }
 
@@ -109,14 +123,31 @@ public final class MlpGraph {
         return List.of(names);
     }
 
-    private Map<String, INDArray> feed(INDArray xt, INDArray t, INDArray eps) {
-        Map<String, INDArray> feed = new HashMap<>();
-        feed.put(X, xt);
+    private Map<String, INDArray> feed(TrainingFeed feed) {
+        Map<String, INDArray> map = new HashMap<>();
+        map.put(X, feed.x());
         if (shape.timeInput()) {
-            feed.put(T, t);
+            map.put(T, feed.t());
         }
-        feed.put(EPS, eps);
-        return feed;
+        if (form == LossForm.REGRESSION) {
+            map.put(TARGET, feed.target());
+        } else {
+            map.put(PROBE, feed.probe());
+        }
+        map.put(WEIGHT, feed.weight());
+        if (shape.hasDensityHead()) {
+            map.put(HEAD, feed.head());
+        }
+        return map;
+    }
+
+    /** The {@code [rows, count]} matrix that picks columns {@code from .. from+count-1} of a product. */
+    static INDArray select(int rows, int from, int count, DataType type) {
+        INDArray m = Nd4j.zeros(DataType.DOUBLE, rows, count);
+        for (int j = 0; j < count; j++) {
+            m.putScalar(from + j, j, 1.0);
+        }
+        return m.castTo(type);
     }
 
     /**
@@ -124,7 +155,7 @@ public final class MlpGraph {
      * "Added differentiated op" line per op to System.out while doing so, which would land in the output of
      * {@code bin/diffusim train}; the stream is swapped out for that moment only (graphs are built once per training).
      */
-    private static void createGradientsQuietly(SameDiff sd) {
+    static void createGradientsQuietly(SameDiff sd) {
         synchronized (System.class) {
             PrintStream out = System.out;
             System.setOut(new PrintStream(OutputStream.nullOutputStream()));
@@ -134,13 +165,5 @@ public final class MlpGraph {
                 System.setOut(out);
             }
         }
-    }
-
-    /** {@code sin(u A + phase)}: the embedding of docs/science.md §7.3 as one product (see SinusoidalEmbedding). */
-    private SDVariable embed(SDVariable u, int columns, double scale, int size, DataType type, String tag) {
-        SDVariable arguments = sd.constant("emb." + tag + ".a",
-                SinusoidalEmbedding.argumentMatrix(columns, scale, size, type));
-        SDVariable phase = sd.constant("emb." + tag + ".phase", SinusoidalEmbedding.phaseRow(columns, size, type));
-        return sd.math.sin(u.mmul(arguments).add(phase));
     }
 }

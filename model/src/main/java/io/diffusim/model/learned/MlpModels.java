@@ -1,16 +1,24 @@
 package io.diffusim.model.learned;
 
+import io.diffusim.config.EqmMagnitude;
 import io.diffusim.config.LearnedSpec;
 import io.diffusim.config.ModelSpec;
+import io.diffusim.config.ProcessSpec;
 import io.diffusim.config.RunSpec;
 import io.diffusim.config.SpecRenderer;
 import io.diffusim.config.TrainSpec;
 import io.diffusim.config.Words;
 import io.diffusim.model.data.Dataset;
 import io.diffusim.model.denoise.Denoiser;
+import io.diffusim.model.denoise.Denoisers;
 import io.diffusim.model.imported.SafetensorsMlp;
+import io.diffusim.model.param.EdmPreconditioning;
+import io.diffusim.model.param.UedmPreconditioning;
+import io.diffusim.model.process.FlowMatchingProcess;
 import io.diffusim.model.process.ForwardProcess;
+import io.diffusim.model.process.VeProcess;
 import io.diffusim.model.process.VpDiscreteProcess;
+import io.diffusim.model.process.grid.NcsnLadder;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,8 +26,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * From an {@code mlp} model spec to the network (docs/science.md §7.3): the shape it asks for on the run's data, the
- * trainer of {@code bin/diffusim train}, and the denoiser over a checkpoint. The weights and the training are in
- * float32, the type the reference trains in (docs/science.md §0 "Numerics").
+ * objective it learns, the trainer of {@code bin/diffusim train}, the denoiser over a checkpoint and the gradient of
+ * its log-density head (§7.4). The weights and the training are in float32, the type the reference trains in
+ * (docs/science.md §0 "Numerics").
  */
 public final class MlpModels {
 
@@ -41,17 +50,98 @@ public final class MlpModels {
         return SpecRenderer.process(run.process());
     }
 
+    /**
+     * The objective of an mlp spec on the run's process (docs/science.md §1.4-1.5, §3.5, §5.3): eps, x0 and v on a
+     * vp chain, edm and uedm on ve | edm, fm on fm, ncsn and ssm on ve | edm, eqm on any (its corruption is its own).
+     * A combination that cannot train is an IllegalArgumentException naming the key.
+     */
+    public static MlpObjective objective(ModelSpec.Mlp mlp, RunSpec run, ForwardProcess process, int dimension) {
+        LearnedSpec learned = mlp.learned();
+        TrainSpec train = learned.train();
+        LearnedSpec.Objective kind = learned.objective();
+        if (learned.condition() != LearnedSpec.Condition.NONE) {
+            throw new IllegalArgumentException("model.condition = " + Words.of(learned.condition())
+                    + ": conditional training is not available yet; use none");
+        }
+        boolean chain = kind == LearnedSpec.Objective.EPS || kind == LearnedSpec.Objective.X0
+                || kind == LearnedSpec.Objective.V;
+        if (learned.densityHead() && !chain) {
+            throw new IllegalArgumentException("model.density-head = true: the log-density term of docs/science.md "
+                    + "§7.4 weighs rows by 1 - t/T of a discrete chain; use objective = eps | x0 | v");
+        }
+        return switch (kind) {
+            case EPS, X0, V -> {
+                VpDiscreteProcess vp = require(process, VpDiscreteProcess.class, run, kind, "vp");
+                ChainObjective.DensityTerm density = !learned.densityHead() ? null
+                        : new ChainObjective.DensityTerm(train.densityWeight(),
+                                train.densitySign() == TrainSpec.Sign.MINUS ? -1 : 1);
+                yield new ChainObjective(ChainObjective.Target.valueOf(kind.name()), vp.sqrtAlphaBar(),
+                        vp.sqrtOneMinusAlphaBar(), dimension, density);
+            }
+            case EDM -> new PreconditionedObjective("edm", new EdmPreconditioning(sigmaData(run, process, kind)),
+                    dimension);
+            case UEDM -> new PreconditionedObjective("uedm", new UedmPreconditioning(sigmaData(run, process, kind)),
+                    dimension);
+            case FM -> {
+                require(process, FlowMatchingProcess.class, run, kind, "fm");
+                yield new FlowObjective(dimension);
+            }
+            case EQM -> new EqmObjective(Denoisers.magnitude(train.eqm()), eqmWords(train.eqm()), dimension);
+            case NCSN -> score(run, process, kind, LossForm.REGRESSION, train);
+            case SSM -> score(run, process, kind, LossForm.SLICED, train);
+            case SSM_VR -> score(run, process, kind, LossForm.SLICED_VARIANCE_REDUCED, train);
+        };
+    }
+
     /** The denoiser of a run whose model is an mlp: the EMA weights of {@code model.checkpoint}. */
     public static Denoiser denoiser(ModelSpec.Mlp mlp, RunSpec run, Dataset data, ForwardProcess process) {
-        requireEps(mlp.learned());
-        Path file = mlp.learned().checkpoint().orElseThrow(() -> new IllegalArgumentException(
+        MlpObjective objective = objective(mlp, run, process, data.dimension());
+        return new MlpDenoiser(process, new MlpForward(weights(mlp, run, data, objective)), objective);
+    }
+
+    /** The input gradient of the log-density head of the run's mlp (docs/science.md §7.4), for model-head guidance. */
+    public static MlpDensityHead densityHead(ModelSpec model, RunSpec run, Dataset data, ForwardProcess process) {
+        if (!(model instanceof ModelSpec.Mlp mlp) || !mlp.learned().densityHead()) {
+            throw new IllegalArgumentException("sampler.guidance.density = model-head needs model.kind = mlp with "
+                    + "density-head = true, got model.kind = " + Words.of(model.kind()));
+        }
+        MlpObjective objective = objective(mlp, run, process, data.dimension());
+        return new MlpDensityHead(weights(mlp, run, data, objective), objective);
+    }
+
+    /** The trainer of {@code bin/diffusim train}: the spec's data, process, model and train settings, the run's seed. */
+    public static MlpTrainer trainer(ModelSpec.Mlp mlp, RunSpec run, Dataset data, ForwardProcess process) {
+        MlpObjective objective = objective(mlp, run, process, data.dimension());
+        TrainSpec train = mlp.learned().train();
+        MlpTrainer.Settings settings = new MlpTrainer.Settings(train.steps(), train.batchSize(), train.lr(),
+                train.weightDecay(), train.gradClip(),
+                new Ema.Settings(train.ema(), train.emaEvery(), train.emaAfter(), train.emaPower()), run.seed(),
+                WEIGHTS);
+        double[] points = data.points().castTo(DataType.DOUBLE).reshape(data.points().length()).toDoubleVector();
+        return new MlpTrainer(shape(mlp, data.dimension()), settings, points, objective, process(run));
+    }
+
+    /**
+     * The weights a run samples with: the EMA weights of a diffusim checkpoint, or PyTorch weights from a
+     * {@code .safetensors} file (the spec says what those were trained on, the file only what they are).
+     */
+    private static MlpParameters weights(ModelSpec.Mlp mlp, RunSpec run, Dataset data, MlpObjective objective) {
+        Path file = checkpointFile(mlp);
+        if (file.getFileName().toString().endsWith(".safetensors")) {
+            return SafetensorsMlp.parameters(file, shape(mlp, data.dimension()), WEIGHTS);
+        }
+        return checkpoint(file, mlp, run, data, objective).ema();
+    }
+
+    private static Path checkpointFile(ModelSpec.Mlp mlp) {
+        return mlp.learned().checkpoint().orElseThrow(() -> new IllegalArgumentException(
                 "model.checkpoint = null: an mlp samples from a trained checkpoint; write one with "
                         + "bin/diffusim train SPEC"));
-        if (file.getFileName().toString().endsWith(".safetensors")) {
-            // PyTorch weights: the spec says what they were trained on, the file only what they are
-            return new MlpDenoiser(process, new MlpForward(SafetensorsMlp.parameters(file, shape(mlp, data.dimension()),
-                    WEIGHTS)));
-        }
+    }
+
+    /** The checkpoint in {@code file}, checked against the spec's architecture, objective and process. */
+    private static MlpCheckpoint checkpoint(Path file, ModelSpec.Mlp mlp, RunSpec run, Dataset data,
+            MlpObjective objective) {
         MlpCheckpoint checkpoint;
         try {
             checkpoint = MlpCheckpoint.read(file);
@@ -61,41 +151,36 @@ public final class MlpModels {
         } catch (IOException e) {
             throw new IllegalArgumentException("model.checkpoint = " + file + ": " + e.getMessage(), e);
         }
-        checkpoint.requireMatches(file, shape(mlp, data.dimension()), Words.of(mlp.learned().objective()),
-                process(run));
-        return new MlpDenoiser(process, new MlpForward(checkpoint.ema()));
+        checkpoint.requireMatches(file, shape(mlp, data.dimension()), objective.describe(), process(run));
+        return checkpoint;
     }
 
-    /** The trainer of {@code bin/diffusim train}: the spec's data, process, model and train settings, the run's seed. */
-    public static MlpTrainer trainer(ModelSpec.Mlp mlp, RunSpec run, Dataset data, ForwardProcess process) {
-        LearnedSpec learned = mlp.learned();
-        requireEps(learned);
-        if (learned.densityHead()) {
-            throw new IllegalArgumentException("model.density-head = true: training the log-density head "
-                    + "(docs/science.md §7.4) is not available yet");
-        }
-        if (learned.condition() != LearnedSpec.Condition.NONE) {
-            throw new IllegalArgumentException("model.condition = " + Words.of(learned.condition())
-                    + ": conditional training is not available yet; use none");
-        }
-        if (!(process instanceof VpDiscreteProcess vp)) {
-            throw new IllegalArgumentException("process.kind = " + Words.of(run.process().kind())
-                    + ": mlp training draws t from a discrete chain; use process.kind = vp");
-        }
-        TrainSpec train = learned.train();
-        MlpTrainer.Settings settings = new MlpTrainer.Settings(train.steps(), train.batchSize(), train.lr(),
-                train.weightDecay(), train.gradClip(),
-                new Ema.Settings(train.ema(), train.emaEvery(), train.emaAfter(), train.emaPower()), run.seed(),
-                WEIGHTS);
-        double[] points = data.points().castTo(DataType.DOUBLE).reshape(data.points().length()).toDoubleVector();
-        return new MlpTrainer(shape(mlp, data.dimension()), settings, points, vp.sqrtAlphaBar(),
-                vp.sqrtOneMinusAlphaBar(), process(run));
+    private static ScoreObjective score(RunSpec run, ForwardProcess process, LearnedSpec.Objective kind, LossForm form,
+                                        TrainSpec train) {
+        require(process, VeProcess.class, run, kind, "ve | edm");
+        TrainSpec.NcsnLadder ladder = train.ncsn();
+        return new ScoreObjective(Words.of(kind), form,
+                new NcsnLadder(ladder.levels(), ladder.sigmaMax(), ladder.sigmaMin()).times());
     }
 
-    private static void requireEps(LearnedSpec learned) {
-        if (learned.objective() != LearnedSpec.Objective.EPS) {
-            throw new IllegalArgumentException("model.objective = " + Words.of(learned.objective())
-                    + ": the mlp is trained and sampled as an eps-prediction network for now; use eps");
+    /** sigma_d of an edm process (docs/science.md §1.5), EDM's 0.5 on a ve one. */
+    private static double sigmaData(RunSpec run, ForwardProcess process, LearnedSpec.Objective kind) {
+        require(process, VeProcess.class, run, kind, "ve | edm");
+        return run.process() instanceof ProcessSpec.Edm edm ? edm.sigmaData()
+                : EdmPreconditioning.defaults().sigmaData();
+    }
+
+    private static <P extends ForwardProcess> P require(ForwardProcess process, Class<P> kind, RunSpec run,
+                                                        LearnedSpec.Objective objective, String needs) {
+        if (!kind.isInstance(process)) {
+            throw new IllegalArgumentException("process.kind = " + Words.of(run.process().kind()) + ": objective = "
+                    + Words.of(objective) + " trains on process.kind = " + needs);
         }
+        return kind.cast(process);
+    }
+
+    private static String eqmWords(EqmMagnitude magnitude) {
+        return "eqm-c=" + Words.of(magnitude.c()) + " eqm-a=" + magnitude.a() + " eqm-b=" + magnitude.b()
+                + " eqm-lambda=" + magnitude.lambda();
     }
 }

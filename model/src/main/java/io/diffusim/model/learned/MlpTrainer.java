@@ -7,8 +7,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Trains the MLP of docs/science.md §7.3 on eps-prediction, {@code mean ||eps-hat(x_t, t) - eps||^2}, the way the
- * AI-Scientist template does: AdamW with a cosine decay of the learning rate to 0, the gradient norm clipped, and the
+ * Trains the MLP of docs/science.md §7.3 on one of the objectives of {@link MlpObjective} (the template's is
+ * eps-prediction, {@code mean ||eps-hat(x_t, t) - eps||^2}) the way the AI-Scientist template does: AdamW with a cosine decay of the learning rate to 0, the gradient norm clipped, and the
  * EMA of the weights updated after every optimiser step. SameDiff ({@link MlpGraph}) gives the gradients; the update,
  * the clipping and the EMA are written out in place.
  *
@@ -43,26 +43,31 @@ public final class MlpTrainer {
 
     private final MlpShape shape;
     private final Settings settings;
+    private final MlpObjective objective;
     private final String process;
+    private final String training;
     private final TrainingDraws draws;
 
     /**
      * @param points the training set, row-major {@code [n, D]}
-     * @param a a(t) of the forward process for t = 0..T-1 (the training times are the chain's integers)
-     * @param b b(t) likewise
+     * @param objective what the network learns (the draws of each row and the loss)
      * @param process the process's description, recorded in the checkpoint
      */
-    public MlpTrainer(MlpShape shape, Settings settings, double[] points, double[] a, double[] b, String process) {
-        if (shape.hasDensityHead()) {
-            throw new IllegalArgumentException("training with the log-density head (docs/science.md §7.4) is not "
-                    + "available yet; use density-head = false");
-        }
+    public MlpTrainer(MlpShape shape, Settings settings, double[] points, MlpObjective objective, String process) {
         this.shape = shape;
         this.settings = settings;
+        this.objective = objective;
         this.process = process;
+        this.training = objective.training().isEmpty() ? settings.describe()
+                : settings.describe() + " " + objective.training();
         // the draws get a stream of their own, so the initial weights and the batches do not depend on each other
-        this.draws = new TrainingDraws(points, shape.inputs(), settings.batchSize(), a, b, settings.dataType(),
-                settings.seed() ^ 0x9E3779B97F4A7C15L);
+        this.draws = new TrainingDraws(points, shape.inputs(), settings.batchSize(), objective,
+                shape.hasDensityHead(), settings.dataType(), settings.seed() ^ 0x9E3779B97F4A7C15L);
+    }
+
+    /** The objective the network learns. */
+    public MlpObjective objective() {
+        return objective;
     }
 
     /** Runs every step from fresh weights and returns the trained state. */
@@ -97,10 +102,11 @@ public final class MlpTrainer {
      */
     public Session resume(MlpCheckpoint checkpoint) {
         if (!checkpoint.shape().equals(shape) || !checkpoint.process().equals(process)
-                || !checkpoint.training().equals(settings.describe())) {
+                || !checkpoint.objective().equals(objective.describe()) || !checkpoint.training().equals(training)) {
             throw new IllegalArgumentException("cannot resume a training of " + checkpoint.shape().describe() + " on "
-                    + checkpoint.process() + " with " + checkpoint.training() + " as one of " + shape.describe()
-                    + " on " + process + " with " + settings.describe());
+                    + checkpoint.process() + " for " + checkpoint.objective() + " with " + checkpoint.training()
+                    + " as one of " + shape.describe() + " on " + process + " for " + objective.describe() + " with "
+                    + training);
         }
         if (checkpoint.step() > settings.steps()) {
             throw new IllegalArgumentException("the checkpoint is at step " + checkpoint.step() + ", past the "
@@ -126,14 +132,14 @@ public final class MlpTrainer {
         private final CosineDecay schedule = new CosineDecay(settings.lr(), settings.steps());
 
         private Session() {
-            graph = new MlpGraph(MlpParameters.initial(shape, settings.seed(), settings.dataType()));
+            graph = new MlpGraph(MlpParameters.initial(shape, settings.seed(), settings.dataType()), objective.loss());
             online = graph.parameters();
             adam = new AdamW(online, settings.weightDecay());
             ema = new Ema(online.copy(settings.dataType()), settings.ema(), 0);
         }
 
         private Session(MlpCheckpoint from) {
-            graph = new MlpGraph(from.online());
+            graph = new MlpGraph(from.online(), objective.loss());
             online = graph.parameters();
             adam = new AdamW(online, settings.weightDecay(), from.adamM(), from.adamV(), from.step());
             ema = new Ema(from.ema(), settings.ema(), from.emaCounter());
@@ -146,8 +152,7 @@ public final class MlpTrainer {
 
         /** One optimiser step on the next batch: gradients, clipping, AdamW, EMA; returns the batch's loss. */
         public double step() {
-            TrainingDraws.Batch batch = draws.next();
-            MlpGraph.LossAndGradients step = graph.lossAndGradients(batch.xt(), batch.t(), batch.eps());
+            MlpGraph.LossAndGradients step = graph.lossAndGradients(draws.next());
             Map<String, INDArray> gradients = step.gradients();
             GradientClip.clipInPlace(gradients, settings.gradClip());
             adam.stepInPlace(online, gradients, schedule.lr(adam.step()));
@@ -157,7 +162,7 @@ public final class MlpTrainer {
 
         /** The state so far. */
         public MlpCheckpoint checkpoint() {
-            return new MlpCheckpoint(shape, "eps", process, settings.describe(), adam.step(), ema.counter(), online,
+            return new MlpCheckpoint(shape, objective.describe(), process, training, adam.step(), ema.counter(), online,
                     ema.average(), adam.firstMoments(), adam.secondMoments());
         }
     }

@@ -8,10 +8,11 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The random part of the training of docs/science.md §7.2-7.3, all from one seeded stream: the data are reshuffled at
  * every epoch and cut into batches in order (the last batch of an epoch holds the remainder, as PyTorch's
- * {@code DataLoader(shuffle=True)} does), each row gets a time t uniform on {0..T-1} and a noise eps ~ N(0, I), and
- * {@code x_t = a(t) x_0 + b(t) eps}.
+ * {@code DataLoader(shuffle=True)} does); each row gets a time from the objective's prior, a noise eps ~ N(0, I) and,
+ * for the sliced losses, a probe v ~ N(0, I) (of unit length for plain sliced score matching, §5.3). The objective's
+ * {@link RowCorruption} turns them into the network's input, the target and the weights.
  *
- * <p>The batch is formed on the heap and handed to ND4J as three arrays per step: it is a few hundred numbers, and
+ * <p>The batch is formed on the heap and handed to ND4J as a few arrays per step: it is a few hundred numbers, and
  * doing it with ND4J ops would cost more in op overhead than it computes. Deterministic for a seed; not thread-safe.
  */
 public final class TrainingDraws {
@@ -20,35 +21,28 @@ public final class TrainingDraws {
     private final int dimension;
     private final int count;
     private final int batchSize;
-    private final double[] a;
-    private final double[] b;
+    private final MlpObjective objective;
+    private final boolean densityHead;
     private final DataType type;
     private final SplittableRandom random;
     private final int[] order;
     private int position;
 
-    /** One training batch: {@code x_t [B, D]}, {@code t [B, 1]}, {@code eps [B, D]}. */
-    public record Batch(INDArray xt, INDArray t, INDArray eps) {
-    }
-
     /**
      * @param points the training set, row-major {@code [count, dimension]}
-     * @param a a(t) for t = 0..T-1
-     * @param b b(t) for t = 0..T-1
+     * @param densityHead whether the feed carries the head's weights (docs/science.md §7.4)
      */
-    public TrainingDraws(double[] points, int dimension, int batchSize, double[] a, double[] b, DataType type,
-                         long seed) {
-        if (dimension < 1 || points.length % dimension != 0 || points.length == 0 || batchSize < 1
-                || a.length != b.length || a.length == 0) {
-            throw new IllegalArgumentException("training draws need points, dimension >= 1, batch-size >= 1 and a, b "
-                    + "tables of one length");
+    public TrainingDraws(double[] points, int dimension, int batchSize, MlpObjective objective, boolean densityHead,
+                         DataType type, long seed) {
+        if (dimension < 1 || points.length % dimension != 0 || points.length == 0 || batchSize < 1) {
+            throw new IllegalArgumentException("training draws need points, dimension >= 1 and batch-size >= 1");
         }
         this.points = points;
         this.dimension = dimension;
         this.count = points.length / dimension;
         this.batchSize = batchSize;
-        this.a = a;
-        this.b = b;
+        this.objective = objective;
+        this.densityHead = densityHead;
         this.type = type;
         this.random = new SplittableRandom(seed);
         this.order = new int[count];
@@ -59,7 +53,7 @@ public final class TrainingDraws {
     }
 
     /** The next batch. */
-    public Batch next() {
+    public TrainingFeed next() {
         return draw(true);
     }
 
@@ -70,27 +64,59 @@ public final class TrainingDraws {
         }
     }
 
-    private Batch draw(boolean keep) {
+    private TrainingFeed draw(boolean keep) {
         if (position >= count) {
             shuffle();
             position = 0;
         }
         int rows = Math.min(batchSize, count - position);
-        double[] xt = new double[rows * dimension];
-        double[] t = new double[rows];
-        double[] eps = new double[rows * dimension];
+        LossForm form = objective.loss();
+        double[] x = new double[rows * dimension];
+        double[] tau = new double[rows];
+        double[] target = new double[rows * dimension];
+        double[] weight = new double[rows];
+        double[] head = new double[rows];
+        double[] probe = form.sliced() ? new double[rows * dimension] : null;
         for (int r = 0; r < rows; r++) {
             int point = order[position + r];
-            int step = random.nextInt(a.length);
-            t[r] = step;
+            double time = objective.drawTime(random);
+            RowCorruption row = objective.corruption(time);
+            double scale = objective.inputScale(time);
+            tau[r] = objective.networkTime(time);
+            weight[r] = row.weight();
+            head[r] = row.head();
             for (int j = 0; j < dimension; j++) {
                 double noise = random.nextGaussian();
-                eps[r * dimension + j] = noise;
-                xt[r * dimension + j] = a[step] * points[point * dimension + j] + b[step] * noise;
+                double x0 = points[point * dimension + j];
+                x[r * dimension + j] = scale * (row.alpha() * x0 + row.beta() * noise);
+                target[r * dimension + j] = row.c() * x0 + row.d() * noise;
+            }
+            if (probe != null) {
+                drawProbe(probe, r, form == LossForm.SLICED);
             }
         }
         position += rows;
-        return !keep ? null : new Batch(matrix(xt, rows, dimension), matrix(t, rows, 1), matrix(eps, rows, dimension));
+        if (!keep) {
+            return null;
+        }
+        return new TrainingFeed(matrix(x, rows, dimension), matrix(tau, rows, 1),
+                form.sliced() ? null : matrix(target, rows, dimension), matrix(weight, rows, 1),
+                probe == null ? null : matrix(probe, rows, dimension), densityHead ? matrix(head, rows, 1) : null);
+    }
+
+    private void drawProbe(double[] probe, int row, boolean unitLength) {
+        double sumSq = 0;
+        for (int j = 0; j < dimension; j++) {
+            double v = random.nextGaussian();
+            probe[row * dimension + j] = v;
+            sumSq += v * v;
+        }
+        if (unitLength) {
+            double norm = Math.sqrt(sumSq);
+            for (int j = 0; j < dimension; j++) {
+                probe[row * dimension + j] /= norm;
+            }
+        }
     }
 
     private INDArray matrix(double[] values, int rows, int columns) {

@@ -50,8 +50,10 @@ class MlpCheckpointTest {
         VpDiscreteProcess process = new VpDiscreteProcess(new LinearBetaSchedule(TinyTraining.TIMESTEPS, 1e-3, 0.2));
         INDArray x = Nd4j.create(new double[][] {{0.3, -1.2}, {1.0, 0.9}, {-0.5, 0.1}});
         INDArray t = Nd4j.create(new double[][] {{19}, {19}, {19}});
-        INDArray before = new MlpDenoiser(process, new MlpForward(trained.ema())).evaluate(new EvalRequest(x, t, null)).eps();
-        INDArray after = new MlpDenoiser(process, new MlpForward(loaded.ema())).evaluate(new EvalRequest(x, t, null)).eps();
+        MlpObjective eps = new ChainObjective(ChainObjective.Target.EPS, process.sqrtAlphaBar(),
+                process.sqrtOneMinusAlphaBar(), 2, null);
+        INDArray before = new MlpDenoiser(process, new MlpForward(trained.ema()), eps).evaluate(new EvalRequest(x, t, null)).eps();
+        INDArray after = new MlpDenoiser(process, new MlpForward(loaded.ema()), eps).evaluate(new EvalRequest(x, t, null)).eps();
         assertThat(after).isEqualTo(before);
         assertThat(after.dataType()).isEqualTo(DataType.DOUBLE);
     }

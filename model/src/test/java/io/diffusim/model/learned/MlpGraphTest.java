@@ -13,16 +13,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The training graph's gradients against central differences of its loss (docs/science.md: "central differences"
- * as the oracle of a learned model's derivatives), on a tiny network in double, and the inference pass against the
- * graph's output.
+ * The training graph's eps loss as the template's MSE, one pass giving what the separate calls give, and the
+ * inference pass against the graph's output (each objective's gradients: {@link ObjectiveGradientTest}).
  */
 class MlpGraphTest {
 
     private static final MlpShape TINY = new MlpShape(2, 4, 6, 2, 2, true);
-    private static final double H = 1e-6;
-    /** Relative agreement of SameDiff's gradient and central differences (double, h = 1e-6). */
-    private static final double GRADIENT = 1e-6;
     private static final double SAME_FUNCTION = 1e-12;
 
     @BeforeAll
@@ -31,30 +27,14 @@ class MlpGraphTest {
     }
 
     @Test
-    void shouldMatchCentralDifferencesOfTheLoss() {
-        MlpGraph graph = new MlpGraph(MlpParameters.initial(TINY, 3, DataType.DOUBLE));
+    void shouldGiveTheTemplatesMeanSquaredErrorForEpsWeightedByOneOverD() {
+        MlpParameters parameters = MlpParameters.initial(TINY, 3, DataType.DOUBLE);
+        MlpGraph graph = new MlpGraph(parameters);
         Batch batch = batch(7, 5);
-        Map<String, INDArray> gradients = graph.gradients(batch.xt, batch.t, batch.eps);
 
-        int checked = 0;
-        for (String name : graph.names()) {
-            INDArray w = graph.parameters().get(name);
-            INDArray g = gradients.get(name);
-            assertThat(g.shape()).as(name).containsExactly(w.shape());
-            for (long i = 0; i < w.length(); i++) {
-                double saved = w.getDouble(i);
-                w.putScalar(i, saved + H);
-                double up = graph.loss(batch.xt, batch.t, batch.eps);
-                w.putScalar(i, saved - H);
-                double down = graph.loss(batch.xt, batch.t, batch.eps);
-                w.putScalar(i, saved);
-                double numeric = (up - down) / (2 * H);
-                assertThat(g.getDouble(i)).as(name + "[" + i + "]")
-                        .isCloseTo(numeric, within(GRADIENT * Math.max(1, Math.abs(numeric))));
-                checked++;
-            }
-        }
-        assertThat(checked).isEqualTo((int) graph.parameters().count());
+        INDArray out = graph.output(batch.xt, batch.t);
+        double mse = out.sub(batch.eps).norm2Number().doubleValue();
+        assertThat(graph.loss(feed(batch))).isCloseTo(mse * mse / (5 * 2), within(SAME_FUNCTION));
     }
 
     @Test
@@ -62,10 +42,10 @@ class MlpGraphTest {
         MlpGraph graph = new MlpGraph(MlpParameters.initial(TINY, 4, DataType.DOUBLE));
         Batch batch = batch(9, 6);
 
-        MlpGraph.LossAndGradients both = graph.lossAndGradients(batch.xt, batch.t, batch.eps);
+        MlpGraph.LossAndGradients both = graph.lossAndGradients(feed(batch));
 
-        assertThat(both.loss()).isCloseTo(graph.loss(batch.xt, batch.t, batch.eps), within(SAME_FUNCTION));
-        Map<String, INDArray> separate = graph.gradients(batch.xt, batch.t, batch.eps);
+        assertThat(both.loss()).isCloseTo(graph.loss(feed(batch)), within(SAME_FUNCTION));
+        Map<String, INDArray> separate = graph.gradients(feed(batch));
         separate.forEach((name, g) -> assertThat(both.gradients().get(name).equalsWithEps(g, SAME_FUNCTION)).as(name).isTrue());
     }
 
@@ -101,6 +81,12 @@ class MlpGraphTest {
     }
 
     private record Batch(INDArray xt, INDArray t, INDArray eps) {
+    }
+
+    /** The eps-prediction feed: target eps, weight 1/D per row. */
+    private static TrainingFeed feed(Batch batch) {
+        return new TrainingFeed(batch.xt, batch.t, batch.eps,
+                Nd4j.valueArrayOf(new long[] {batch.xt.rows(), 1}, 0.5, DataType.DOUBLE), null, null);
     }
 
     private static Batch batch(long seed, int rows) {

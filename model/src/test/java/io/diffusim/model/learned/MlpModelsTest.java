@@ -23,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The spec's mlp block trains into a checkpoint that Denoisers turns into a working eps model, and only that one. */
+/**
+ * The spec's mlp block trains into a checkpoint that Denoisers turns into a working eps model, and only that one;
+ * combinations of objective and process that cannot train name the key.
+ */
 class MlpModelsTest {
 
     @TempDir
@@ -86,14 +89,19 @@ class MlpModelsTest {
     }
 
     @Test
-    void shouldNameTheKeyTrainingCannotHandleYet() {
+    void shouldNameTheKeyTrainingCannotHandle() {
         RunSpec ve = spec("width = 16", "kind = ve }, sampler { kind = heun");
-        assertThatIllegalArgumentException().isThrownBy(() -> train(ve)).withMessageStartingWith("process.kind = ve");
-        RunSpec x0 = spec("width = 16, objective = x0", "kind = vp");
-        assertThatIllegalArgumentException().isThrownBy(() -> train(x0)).withMessageStartingWith("model.objective = x0");
-        RunSpec head = spec("width = 16, density-head = true", "kind = vp");
+        assertThatIllegalArgumentException().isThrownBy(() -> train(ve)).withMessageStartingWith("process.kind = ve")
+                .withMessageContaining("objective = eps").withMessageContaining("vp");
+        RunSpec fmOnVp = spec("width = 16, objective = fm", "kind = vp");
+        assertThatIllegalArgumentException().isThrownBy(() -> train(fmOnVp)).withMessageStartingWith("process.kind = vp")
+                .withMessageContaining("objective = fm");
+        RunSpec head = spec("width = 16, objective = fm, density-head = true", "kind = fm }, sampler { kind = fm-euler");
         assertThatIllegalArgumentException().isThrownBy(() -> train(head))
                 .withMessageStartingWith("model.density-head = true");
+        RunSpec conditional = spec("width = 16, condition = class", "kind = vp");
+        assertThatIllegalArgumentException().isThrownBy(() -> train(conditional))
+                .withMessageStartingWith("model.condition = class");
     }
 
     @Test

@@ -18,11 +18,18 @@ final class TinyTraining {
                 DataType.FLOAT);
     }
 
-    static MlpTrainer trainer(int steps, long seed) {
-        return trainer(SHAPE, steps, seed);
+    /** Fills a(t), b(t) of the linear chain with beta in [1e-3, 0.2] over TIMESTEPS steps. */
+    static void chain(double[] a, double[] b) {
+        double alphaBar = 1;
+        for (int t = 0; t < TIMESTEPS; t++) {
+            alphaBar *= 1 - (1e-3 + (0.2 - 1e-3) * t / (TIMESTEPS - 1));
+            a[t] = Math.sqrt(alphaBar);
+            b[t] = Math.sqrt(1 - alphaBar);
+        }
     }
 
-    static MlpTrainer trainer(MlpShape shape, int steps, long seed) {
+    /** Two clusters of 72 points in 2-D around (-1, -1) and (1, 1). */
+    static double[] points() {
         SplittableRandom random = new SplittableRandom(99);
         double[] points = new double[2 * 72];
         for (int i = 0; i < 72; i++) {
@@ -30,14 +37,20 @@ final class TinyTraining {
             points[2 * i] = centre + 0.1 * random.nextGaussian();
             points[2 * i + 1] = centre + 0.1 * random.nextGaussian();
         }
+        return points;
+    }
+
+    static MlpTrainer trainer(int steps, long seed) {
+        return trainer(SHAPE, steps, seed);
+    }
+
+    static MlpTrainer trainer(MlpShape shape, int steps, long seed) {
+        double[] points = points();
         double[] a = new double[TIMESTEPS];
         double[] b = new double[TIMESTEPS];
-        double alphaBar = 1;
-        for (int t = 0; t < TIMESTEPS; t++) {
-            alphaBar *= 1 - (1e-3 + (0.2 - 1e-3) * t / (TIMESTEPS - 1));
-            a[t] = Math.sqrt(alphaBar);
-            b[t] = Math.sqrt(1 - alphaBar);
-        }
-        return new MlpTrainer(shape, settings(steps, seed), points, a, b, PROCESS);
+        chain(a, b);
+        ChainObjective.DensityTerm density = shape.hasDensityHead() ? new ChainObjective.DensityTerm(0.01, -1) : null;
+        return new MlpTrainer(shape, settings(steps, seed), points,
+                new ChainObjective(ChainObjective.Target.EPS, a, b, shape.inputs(), density), PROCESS);
     }
 }

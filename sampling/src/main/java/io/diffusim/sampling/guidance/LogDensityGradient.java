@@ -1,5 +1,6 @@
 package io.diffusim.sampling.guidance;
 
+import io.diffusim.model.learned.MlpDensityHead;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -14,12 +15,8 @@ public interface LogDensityGradient {
      */
     INDArray gradient(INDArray x, double t, double a, double b);
 
-    /**
-     * The learned log-density head of docs/science.md §7.4 (eq. 4). Not available yet: it needs a learned
-     * model with a log-density output.
-     */
-    static LogDensityGradient modelHead() {
-        throw new IllegalArgumentException("density guidance from a model's log-density head needs a learned model "
-                + "with a log-density output, which is not implemented yet; use the KDE gradient (KdeLogDensity)");
+    /** The learned log-density head of docs/science.md §7.4 (eq. 4): its input gradient by reverse mode. */
+    static LogDensityGradient modelHead(MlpDensityHead head) {
+        return (x, t, a, b) -> head.gradient(x, t);
     }
 }

@@ -1,0 +1,35 @@
+package io.diffusim.analysis.learned;
+
+import io.diffusim.analysis.run.LocalRun;
+import io.diffusim.analysis.run.RunProgress;
+import io.diffusim.analysis.run.RunResult;
+import io.diffusim.config.ModelSpec;
+import io.diffusim.config.RunSpec;
+import io.diffusim.model.data.Datasets;
+import io.diffusim.model.learned.MlpCheckpoint;
+import io.diffusim.model.learned.MlpModels;
+import io.diffusim.model.learned.MlpTrainer;
+import io.diffusim.model.process.Processes;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Trains a spec's mlp into its checkpoint, then runs the spec, as {@code bin/diffusim train} and {@code run} do. */
+final class TrainedRun {
+
+    /** The run's result and the training's wall time. */
+    record Outcome(RunResult result, double trainingSeconds) {
+    }
+
+    private TrainedRun() {
+    }
+
+    static Outcome of(RunSpec run, Path out) throws IOException {
+        ModelSpec.Mlp mlp = (ModelSpec.Mlp) run.model();
+        long t0 = System.nanoTime();
+        MlpCheckpoint trained = MlpModels.trainer(mlp, run, Datasets.from(run.data(), run.seed()),
+                Processes.from(run.process())).train(MlpTrainer.Progress.NONE);
+        double trainingSeconds = (System.nanoTime() - t0) * 1e-9;
+        trained.write(mlp.learned().checkpoint().orElseThrow());
+        return new Outcome(new LocalRun(run, out, RunProgress.NONE).run(), trainingSeconds);
+    }
+}

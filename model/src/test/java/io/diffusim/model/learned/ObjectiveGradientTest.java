@@ -1,0 +1,128 @@
+package io.diffusim.model.learned;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.diffusim.model.Nd4jRuntime;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Every objective's loss and its SameDiff gradients on a tiny network in double, with and without the time input:
+ * the loss against its formula (docs/science.md §1.4, §1.5, §3.5, §5.3, §7.4) computed from the network's output,
+ * with {@code v^T J v} of the sliced losses by central differences of the output along v; and SameDiff's gradient
+ * of every weight against central differences of the loss ("central differences" as the oracle of a learned model's
+ * derivatives, docs/science.md).
+ */
+class ObjectiveGradientTest {
+
+    private static final double H = 1e-6;
+    /** Relative agreement of SameDiff's gradient and central differences (double, h = 1e-6). */
+    private static final double GRADIENT = 1e-6;
+    /** The loss against its formula; the sliced losses' v^T J v by central differences with h = 1e-5. */
+    private static final double LOSS = 1e-8;
+    private static final double INPUT_H = 1e-5;
+
+    @BeforeAll
+    static void threads() {
+        Nd4jRuntime.configure(2);
+    }
+
+    static Stream<Arguments> objectives() {
+        return Objectives.all().entrySet().stream().flatMap(e -> Stream.of(
+                Arguments.of(e.getKey(), e.getValue(), true), Arguments.of(e.getKey(), e.getValue(), false)));
+    }
+
+    private static MlpShape shape(String name, boolean timeInput) {
+        return new MlpShape(2, 4, 6, 2, name.endsWith("+head") ? 3 : 2, timeInput);
+    }
+
+    private static TrainingFeed feed(String name, MlpObjective objective, boolean timeInput) {
+        return new TrainingDraws(TinyTraining.points(), 2, 6, objective, shape(name, timeInput).hasDensityHead(),
+                DataType.DOUBLE, 17).next();
+    }
+
+    @ParameterizedTest(name = "{0}, time input {2}")
+    @MethodSource("objectives")
+    void shouldComputeTheObjectivesLossFromTheNetworksOutput(String name, MlpObjective objective, boolean timeInput) {
+        MlpShape shape = shape(name, timeInput);
+        MlpGraph graph = new MlpGraph(MlpParameters.initial(shape, 3, DataType.DOUBLE), objective.loss());
+        TrainingFeed feed = feed(name, objective, timeInput);
+
+        INDArray out = graph.output(feed.x(), feed.t());
+        INDArray s = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2));
+        int rows = (int) feed.x().rows();
+        double expected = 0;
+        for (int i = 0; i < rows; i++) {
+            double rowLoss;
+            if (objective.loss() == LossForm.REGRESSION) {
+                rowLoss = squaredNorm(s.getRow(i).sub(feed.target().getRow(i)));
+            } else {
+                INDArray v = feed.probe().getRow(i).reshape(1, 2);
+                INDArray xi = feed.x().getRow(i).reshape(1, 2);
+                INDArray ti = feed.t().getRow(i).reshape(1, 1);
+                double up = dot(v, graph.output(xi.add(v.mul(INPUT_H)), ti).get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2)));
+                double down = dot(v, graph.output(xi.sub(v.mul(INPUT_H)), ti).get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2)));
+                double vJv = (up - down) / (2 * INPUT_H);
+                INDArray si = s.getRow(i).reshape(1, 2);
+                rowLoss = vJv + 0.5 * (objective.loss() == LossForm.SLICED ? Math.pow(dot(v, si), 2) : squaredNorm(si));
+            }
+            expected += feed.weight().getDouble(i, 0) * rowLoss;
+            if (shape.hasDensityHead()) {
+                expected += feed.head().getDouble(i, 0) * out.getDouble(i, 2);
+            }
+        }
+        expected /= rows;
+
+        assertThat(graph.loss(feed)).isCloseTo(expected, within(LOSS * Math.max(1, Math.abs(expected))));
+    }
+
+    @ParameterizedTest(name = "{0}, time input {2}")
+    @MethodSource("objectives")
+    void shouldMatchCentralDifferencesOfTheLoss(String name, MlpObjective objective, boolean timeInput) {
+        MlpGraph graph = new MlpGraph(MlpParameters.initial(shape(name, timeInput), 3, DataType.DOUBLE),
+                objective.loss());
+        TrainingFeed feed = feed(name, objective, timeInput);
+        Map<String, INDArray> gradients = graph.gradients(feed);
+
+        int checked = 0;
+        double worst = 0;
+        for (String parameter : graph.names()) {
+            INDArray w = graph.parameters().get(parameter);
+            INDArray g = gradients.get(parameter);
+            assertThat(g.shape()).as(parameter).containsExactly(w.shape());
+            for (long i = 0; i < w.length(); i++) {
+                double saved = w.getDouble(i);
+                w.putScalar(i, saved + H);
+                double up = graph.loss(feed);
+                w.putScalar(i, saved - H);
+                double down = graph.loss(feed);
+                w.putScalar(i, saved);
+                double numeric = (up - down) / (2 * H);
+                double scale = Math.max(1, Math.abs(numeric));
+                worst = Math.max(worst, Math.abs(g.getDouble(i) - numeric) / scale);
+                assertThat(g.getDouble(i)).as(parameter + "[" + i + "]").isCloseTo(numeric, within(GRADIENT * scale));
+                checked++;
+            }
+        }
+        System.out.printf("gradient check %s (time input %s): %d weights, worst relative error %.2e%n", name,
+                timeInput, checked, worst);
+        assertThat(checked).isEqualTo((int) graph.parameters().count());
+    }
+
+    private static double squaredNorm(INDArray v) {
+        double n = v.norm2Number().doubleValue();
+        return n * n;
+    }
+
+    private static double dot(INDArray a, INDArray b) {
+        return a.mul(b).sumNumber().doubleValue();
+    }
+}
