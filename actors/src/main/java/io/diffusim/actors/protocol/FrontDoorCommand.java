@@ -1,13 +1,28 @@
 package io.diffusim.actors.protocol;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * What the CLI can ask the daemon (docs/user-guide.md command table). The front door is registered with the
- * receptionist under {@link #KEY}; every request carries its reply address. Crosses the process boundary.
+ * receptionist under {@link #KEY}; every request carries its reply address. A request crosses the process boundary
+ * only inside an {@link Authenticated} envelope with the daemon's token (docs/security.md): the requests themselves are
+ * not bound to a serializer, so a bare one sent from another process is dropped unread. The replies cross alone.
  */
-public sealed interface FrontDoorCommand extends CborSerializable {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "request")
+@JsonSubTypes({@JsonSubTypes.Type(value = FrontDoorCommand.Submit.class, name = "submit"),
+        @JsonSubTypes.Type(value = FrontDoorCommand.ListRuns.class, name = "list"),
+        @JsonSubTypes.Type(value = FrontDoorCommand.GetStatus.class, name = "status"),
+        @JsonSubTypes.Type(value = FrontDoorCommand.Control.class, name = "control"),
+        @JsonSubTypes.Type(value = FrontDoorCommand.Export.class, name = "export"),
+        @JsonSubTypes.Type(value = FrontDoorCommand.GetMetrics.class, name = "metrics"),
+        @JsonSubTypes.Type(value = FrontDoorCommand.GetSnapshot.class, name = "snapshot")})
+public sealed interface FrontDoorCommand {
+
+    /** Where the answer goes (any request may also be answered {@link Authenticated.Refused} by the gate). */
+    ActorRef<?> replyTo();
 
     org.apache.pekko.actor.typed.receptionist.ServiceKey<FrontDoorCommand> KEY =
             org.apache.pekko.actor.typed.receptionist.ServiceKey.create(FrontDoorCommand.class, "diffusim-front-door");
