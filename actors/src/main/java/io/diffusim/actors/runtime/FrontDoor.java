@@ -13,6 +13,8 @@ import io.diffusim.config.RunSpec;
 import io.diffusim.config.SpecError;
 import io.diffusim.config.SpecException;
 import io.diffusim.config.SpecLoader;
+import io.diffusim.model.data.DataFiles;
+import io.diffusim.model.data.Datasets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -37,21 +39,33 @@ public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
 
     private final ActorRef<RunRegistry.Command> registry;
     private final long memoryLimit;
+    private final DataFiles dataFiles;
 
-    private FrontDoor(ActorContext<FrontDoorCommand> context, ActorRef<RunRegistry.Command> registry, long memoryLimit) {
+    private FrontDoor(ActorContext<FrontDoorCommand> context, ActorRef<RunRegistry.Command> registry, long memoryLimit,
+            DataFiles dataFiles) {
         super(context);
         this.registry = registry;
         this.memoryLimit = memoryLimit;
+        this.dataFiles = dataFiles;
     }
 
-    /** A front door that admits runs of any size. */
+    /** A front door that admits runs of any size, whose data may be anywhere. */
     public static Behavior<FrontDoorCommand> create(ActorRef<RunRegistry.Command> registry) {
-        return create(registry, Long.MAX_VALUE);
+        return create(registry, Long.MAX_VALUE, DataFiles.anywhere());
     }
 
     /** @param memoryLimit bytes a run may need at most ({@link Admission}); a larger one is rejected at submit */
     public static Behavior<FrontDoorCommand> create(ActorRef<RunRegistry.Command> registry, long memoryLimit) {
-        return Behaviors.setup(context -> new FrontDoor(context, registry, memoryLimit));
+        return create(registry, memoryLimit, DataFiles.anywhere());
+    }
+
+    /**
+     * @param memoryLimit bytes a run may need at most ({@link Admission}); a larger one is rejected at submit
+     * @param dataFiles   where a run's data files may be; a spec naming one elsewhere is rejected at submit
+     */
+    public static Behavior<FrontDoorCommand> create(ActorRef<RunRegistry.Command> registry, long memoryLimit,
+            DataFiles dataFiles) {
+        return Behaviors.setup(context -> new FrontDoor(context, registry, memoryLimit, dataFiles));
     }
 
     @Override
@@ -76,6 +90,7 @@ public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
         try {
             Path directory = submit.specDirectory() == null ? null : Path.of(submit.specDirectory());
             spec = SpecLoader.parse(submit.specText() == null ? "" : submit.specText(), directory);
+            Datasets.requireFiles(spec.data(), dataFiles);
         } catch (SpecException e) {
             submit.replyTo().tell(new Rejected(e.errors().stream().map(SpecError::message).toList()));
             return this;

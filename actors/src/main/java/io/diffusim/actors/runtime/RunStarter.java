@@ -6,6 +6,7 @@ import io.diffusim.analysis.run.RunAnalyses;
 import io.diffusim.analysis.run.RunAnalysis;
 import io.diffusim.analysis.run.RunParts;
 import io.diffusim.config.RunSpec;
+import io.diffusim.model.data.DataFiles;
 import io.diffusim.sampling.NoiseSource;
 import io.diffusim.sampling.noise.CounterNoise;
 import java.util.List;
@@ -66,7 +67,8 @@ final class RunStarter extends AbstractBehavior<RunStarter.Command> {
         this.replyTo = replyTo;
         services.store().tell(new StateStore.LoadResume(runId, batches,
                 context.messageAdapter(StateStore.ResumePoint.class, ResumeLoaded::new)));
-        context.pipeToSelf(CompletableFuture.supplyAsync(() -> build(spec), context.getSystem().dispatchers()
+        DataFiles files = services.settings().dataFiles();
+        context.pipeToSelf(CompletableFuture.supplyAsync(() -> build(spec, files), context.getSystem().dispatchers()
                 .lookup(DispatcherSelector.fromConfig(DaemonSettings.WORK_DISPATCHER))), PartsBuilt::new);
     }
 
@@ -85,8 +87,8 @@ final class RunStarter extends AbstractBehavior<RunStarter.Command> {
                 .build();
     }
 
-    private static Built build(RunSpec spec) {
-        RunParts parts = RunParts.of(spec);
+    private static Built build(RunSpec spec, DataFiles files) {
+        RunParts parts = RunParts.of(spec, files);
         NoiseSource noise = new CounterNoise(spec.seed());
         return new Built(parts, noise, RunAnalyses.from(parts, noise));
     }

@@ -17,6 +17,8 @@ import java.util.zip.GZIPInputStream;
 final class IdxFile implements AutoCloseable {
 
     private static final int BUFFER = 1 << 16;
+    /** Fashion-MNIST's largest file is 47 MB uncompressed; a file over this is not one of its kind. */
+    static final long MAX_BYTES = 1L << 30;
 
     private final String name;
     private final InputStream in;
@@ -24,9 +26,9 @@ final class IdxFile implements AutoCloseable {
     private long expectedBytes;
     private long bytesRead;
 
-    private IdxFile(Path file, int magic) throws IOException {
+    private IdxFile(Path file, int magic, DataFiles files) throws IOException {
         this.name = file.toString();
-        BufferedInputStream buffered = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+        BufferedInputStream buffered = new BufferedInputStream(files.open(file, MAX_BYTES), BUFFER);
         try {
             buffered.mark(2);
             boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
@@ -46,15 +48,15 @@ final class IdxFile implements AutoCloseable {
         this.expectedBytes += body;
     }
 
-    /** Opens {@code dir/base.gz}, else {@code dir/base}, and checks its magic number. */
-    static IdxFile open(Path dir, String base, int magic) {
+    /** Opens {@code dir/base.gz}, else {@code dir/base}, through {@code files}, and checks its magic number. */
+    static IdxFile open(Path dir, String base, int magic, DataFiles files) {
         Path gz = dir.resolve(base + ".gz");
         Path file = Files.exists(gz) ? gz : dir.resolve(base);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new DataFormatException(gz.toString(), "no such file (nor " + base + " uncompressed)");
         }
         try {
-            return new IdxFile(file, magic);
+            return new IdxFile(file, magic, files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -103,7 +105,8 @@ final class IdxFile implements AutoCloseable {
         ByteBuffer header = ByteBuffer.wrap(bytes);
         int foundMagic = header.getInt();
         if (foundMagic != magic) {
-            throw new DataFormatException(name, "magic number " + foundMagic + ", expected " + magic);
+            // the bytes found are not quoted: the file may be anything
+            throw new DataFormatException(name, "not an IDX file of this kind (expected magic number " + magic + ")");
         }
         int[] found = new int[dims];
         for (int i = 0; i < dims; i++) {
