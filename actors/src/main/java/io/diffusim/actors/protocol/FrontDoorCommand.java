@@ -100,10 +100,10 @@ public sealed interface FrontDoorCommand {
             return state.equals("done") || state.equals("failed") || state.equals("stopped");
         }
 
-        /** Why a failed or stopped run ended; null for the other states. */
+        /** Why a failed or stopped run ended, or why a run paused that was not asked to; else null. */
         public String reason() {
             return switch (state) {
-                case "failed" -> error;
+                case "failed", "paused" -> error;
                 case "stopped" -> "stopped on request at step " + step + " of " + steps;
                 default -> null;
             };

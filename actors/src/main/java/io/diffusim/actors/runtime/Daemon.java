@@ -59,7 +59,8 @@ public final class Daemon {
         return Behaviors.setup(context -> {
             RunEventsFanOut events = RunEventsFanOut.isolating(observers, settings.observerBuffer());
             TensorWork.keepDeviceThread(context);
-            ActorRef<StateStore.Command> state = context.spawn(restarted(StateStore.create(store)), STATE_STORE_NAME,
+            ActorRef<StateStore.Command> state = context.spawn(restarted(StateStore.create(store,
+                    settings.diskHeadroom())), STATE_STORE_NAME,
                     DispatcherSelector.fromConfig(DaemonSettings.STORE_DISPATCHER));
             ActorRef<ModelPool.Command> models = context.spawn(restarted(ModelPool.create(settings.maxEvalRows())),
                     MODEL_POOL_NAME);

@@ -152,6 +152,20 @@ public final class ChronicleRunStore implements RunStore {
     }
 
     @Override
+    public long usableBytes() {
+        try {
+            return Files.getFileStore(files.dir()).getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot tell the free space of " + files.dir(), e);
+        }
+    }
+
+    @Override
+    public String location() {
+        return files.dir().toString();
+    }
+
+    @Override
     public synchronized void close() {
         if (closed) {
             return;

@@ -35,6 +35,16 @@ public interface RunStore extends AutoCloseable {
     /** Drops a run's checkpoints (after it ended) so their space is reused; the run record and metrics stay. */
     void dropCheckpoints(String runId);
 
+    /** Bytes the file system holding the store can still take ({@link Long#MAX_VALUE} for a store in memory). */
+    default long usableBytes() {
+        return Long.MAX_VALUE;
+    }
+
+    /** Where the store's files are, for messages. */
+    default String location() {
+        return "memory";
+    }
+
     @Override
     void close();
 }

@@ -75,7 +75,7 @@ class StateStoreTest {
         TestProbe<StateStore.WriteFailed> failures = KIT.createTestProbe();
         actor.tell(new StateStore.PutCheckpoints("r", Map.of(0, checkpoint(1)), failures.getRef()));
         assertThat(failures.receiveMessage()).isEqualTo(new StateStore.WriteFailed("r",
-                "the checkpoint map is full: raise diffusim.store.checkpoint-bytes"));
+                "writing to memory failed: the checkpoint map is full: raise diffusim.store.checkpoint-bytes"));
         TestProbe<StateStore.Runs> runs = KIT.createTestProbe();
         actor.tell(new StateStore.LoadRuns(runs.getRef()));
         assertThat(runs.receiveMessage().runs()).isEmpty();
