@@ -119,7 +119,12 @@ public final class DaemonClient implements AutoCloseable {
     }
 
     public List<RunStatus> list() {
-        return this.<FrontDoorCommand.RunList>ask(FrontDoorCommand.ListRuns::new, settings.askTimeout()).runs();
+        return listing().runs();
+    }
+
+    /** The runs, with what the daemon's store set aside as damaged when it started. */
+    public FrontDoorCommand.RunList listing() {
+        return ask(FrontDoorCommand.ListRuns::new, settings.askTimeout());
     }
 
     /** @throws UnknownRunException when the daemon has no such run */

@@ -123,7 +123,16 @@ public sealed interface FrontDoorCommand {
     record NotApplied(RunStatus status, String reason) implements StatusReply {
     }
 
-    record RunList(List<RunStatus> runs) implements CborSerializable {
+    /** @param notices what the daemon's store set aside as damaged when it started (docs/user-guide.md, fsck) */
+    record RunList(List<RunStatus> runs, List<String> notices) implements CborSerializable {
+
+        public RunList(List<RunStatus> runs) {
+            this(runs, List.of());
+        }
+
+        public RunList {
+            notices = notices == null ? List.of() : List.copyOf(notices);
+        }
     }
 
     sealed interface ExportReply extends CborSerializable {

@@ -67,7 +67,7 @@ public final class Daemon {
             ActorRef<RunRegistry.Command> registry = context.spawn(restarted(RunRegistry.create(state, models, settings,
                     events)), REGISTRY_NAME);
             ActorRef<FrontDoorCommand> frontDoor = context.spawn(restarted(FrontDoor.create(registry, settings.memoryLimit(),
-                    settings.dataFiles())),
+                    settings.dataFiles(), store.notices())),
                     FRONT_DOOR_NAME);
             List.of(state, models, registry, frontDoor).forEach(context::watch);
             context.getSystem().receptionist().tell(Receptionist.register(FrontDoorCommand.KEY, frontDoor));

@@ -40,14 +40,17 @@ public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
     private final ActorRef<RunRegistry.Command> registry;
     private final long memoryLimit;
     private final DataFiles dataFiles;
+    private final List<String> notices;
 
     private FrontDoor(ActorContext<FrontDoorCommand> context, ActorRef<RunRegistry.Command> registry, long memoryLimit,
-            DataFiles dataFiles) {
+            DataFiles dataFiles, List<String> notices) {
         super(context);
         this.registry = registry;
         this.memoryLimit = memoryLimit;
         this.dataFiles = dataFiles;
+        this.notices = List.copyOf(notices);
     }
+
 
     /** A front door that admits runs of any size, whose data may be anywhere. */
     public static Behavior<FrontDoorCommand> create(ActorRef<RunRegistry.Command> registry) {
@@ -65,7 +68,13 @@ public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
      */
     public static Behavior<FrontDoorCommand> create(ActorRef<RunRegistry.Command> registry, long memoryLimit,
             DataFiles dataFiles) {
-        return Behaviors.setup(context -> new FrontDoor(context, registry, memoryLimit, dataFiles));
+        return create(registry, memoryLimit, dataFiles, List.of());
+    }
+
+    /** @param notices what the store set aside at start-up, added to every run list */
+    public static Behavior<FrontDoorCommand> create(ActorRef<RunRegistry.Command> registry, long memoryLimit,
+            DataFiles dataFiles, List<String> notices) {
+        return Behaviors.setup(context -> new FrontDoor(context, registry, memoryLimit, dataFiles, notices));
     }
 
     @Override
@@ -108,7 +117,17 @@ public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
     }
 
     private Behavior<FrontDoorCommand> onListRuns(ListRuns list) {
-        registry.tell(new RunRegistry.ListRuns(list.replyTo()));
+        if (notices.isEmpty()) {
+            registry.tell(new RunRegistry.ListRuns(list.replyTo()));
+            return this;
+        }
+        // a one-answer actor adds the notices to the registry's list on its way to the client
+        ActorRef<FrontDoorCommand.RunList> withNotices = getContext().spawnAnonymous(
+                Behaviors.receive(FrontDoorCommand.RunList.class).onMessage(FrontDoorCommand.RunList.class, runs -> {
+                    list.replyTo().tell(new FrontDoorCommand.RunList(runs.runs(), notices));
+                    return Behaviors.stopped();
+                }).build());
+        registry.tell(new RunRegistry.ListRuns(withNotices));
         return this;
     }
 

@@ -40,6 +40,14 @@ public interface RunStore extends AutoCloseable {
         return Long.MAX_VALUE;
     }
 
+    /**
+     * What the store found damaged when it opened and could not keep (a file set aside, a record it skips), one line
+     * each for the log and {@code list}; empty when all was well.
+     */
+    default List<String> notices() {
+        return List.of();
+    }
+
     /** Where the store's files are, for messages. */
     default String location() {
         return "memory";
