@@ -28,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 class FileFuzzTest {
 
     private static final int CASES = 200;
+    private static final int STORES = 30;
+    /** Smaller than the store tests' sizes: each case copies every file, holes included. */
+    private static final StoreSizing TINY = new StoreSizing(8, 1L << 20, 200);
 
     @TempDir
     Path dir;
@@ -64,7 +67,7 @@ class FileFuzzTest {
     @Test
     void shouldReadOrNameEveryDamagedCsvAndIdxFile() throws IOException {
         StringBuilder csv = new StringBuilder("x0,x1,label\n");
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < STORES; i++) {
             csv.append(i * 0.25).append(',').append(-i * 1.5e-3).append(',').append(i % 3).append('\n');
         }
         byte[] csvBytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -87,19 +90,19 @@ class FileFuzzTest {
         Path pristine = dir.resolve("pristine");
         List<RunRecord> written = List.of(StoreFixtures.run("r1", 1), StoreFixtures.run("r2", 2),
                 StoreFixtures.run("r3", 3));
-        try (ChronicleRunStore store = ChronicleRunStore.open(pristine, StoreFixtures.SMALL)) {
+        try (ChronicleRunStore store = ChronicleRunStore.open(pristine, TINY)) {
             written.forEach(store::putRun);
             StoreFixtures.putMetrics(store, "r1", StoreFixtures.metrics());
             store.putCheckpoint("r2", 0, StoreFixtures.checkpoint(3, 20));
         }
         List<String> maps = List.of(StoreFiles.RUNS, StoreFiles.CHECKPOINT_HEADS, StoreFiles.CHECKPOINTS,
                 StoreFiles.METRICS);
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < STORES; i++) {
             Path dataDir = copy(pristine, dir.resolve("store-" + i));
             String map = maps.get(random.nextInt(maps.size()));
             Path file = dataDir.resolve("store").resolve(map);
             Files.write(file, damage(Files.readAllBytes(file), "store " + map));
-            try (ChronicleRunStore store = ChronicleRunStore.open(dataDir, StoreFixtures.SMALL)) {
+            try (ChronicleRunStore store = ChronicleRunStore.open(dataDir, TINY)) {
                 fuzz.count("store " + map, store.notices().isEmpty() ? "opened" : "set aside");
                 assertThat(written).containsAll(store.runs());
                 readOrNamed(file, () -> store.checkpoint("r2", 0), "checkpoint read");
