@@ -29,15 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RemoteGateTest {
 
-    private static final String SPEC = """
-            run {
-              name = "gated"
-              particles = 8
-              data { kind = moons, n = 50 }
-              process { kind = vp, timesteps = 3 }
-              analyses = []
-            }
-            """;
+    private static final String SPEC = FakeFrontDoor.spec("gated");
 
     @TempDir
     static Path dataDir;

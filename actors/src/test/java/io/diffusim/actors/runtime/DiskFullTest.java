@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.diffusim.actors.protocol.FrontDoorCommand.Action;
 import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import io.diffusim.actors.store.Checkpoint;
-import io.diffusim.actors.store.InMemoryRunStore;
 import io.diffusim.actors.store.MetricRecord;
-import io.diffusim.actors.store.RunRecord;
-import io.diffusim.actors.store.RunStore;
 import io.diffusim.analysis.output.MetricsCsv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -86,11 +81,10 @@ class DiskFullTest {
     }
 
     /** A store in memory on a disk whose free space, and whether checkpoint and metric writes fail, the test sets. */
-    private static final class FaultyDisk implements RunStore {
+    private static final class FaultyDisk extends ForwardingRunStore {
         final AtomicLong free = new AtomicLong(Long.MAX_VALUE);
         final AtomicBoolean failWrites = new AtomicBoolean();
         final AtomicLong checkpointsWritten = new AtomicLong();
-        private final InMemoryRunStore delegate = new InMemoryRunStore();
         private final Path location;
 
         FaultyDisk(Path location) {
@@ -104,46 +98,16 @@ class DiskFullTest {
         }
 
         @Override
-        public void putRun(RunRecord run) {
-            delegate.putRun(run);
-        }
-
-        @Override
-        public Optional<RunRecord> run(String runId) {
-            return delegate.run(runId);
-        }
-
-        @Override
-        public List<RunRecord> runs() {
-            return delegate.runs();
-        }
-
-        @Override
         public void putCheckpoint(String runId, int batch, Checkpoint checkpoint) {
             maybeFail();
-            delegate.putCheckpoint(runId, batch, checkpoint);
+            super.putCheckpoint(runId, batch, checkpoint);
             checkpointsWritten.incrementAndGet();
-        }
-
-        @Override
-        public Optional<Checkpoint> checkpoint(String runId, int batch) {
-            return delegate.checkpoint(runId, batch);
         }
 
         @Override
         public void putMetric(String runId, long index, MetricRecord record) {
             maybeFail();
-            delegate.putMetric(runId, index, record);
-        }
-
-        @Override
-        public List<MetricRecord> metrics(String runId) {
-            return delegate.metrics(runId);
-        }
-
-        @Override
-        public void dropCheckpoints(String runId) {
-            delegate.dropCheckpoints(runId);
+            super.putMetric(runId, index, record);
         }
 
         @Override
@@ -154,10 +118,6 @@ class DiskFullTest {
         @Override
         public String location() {
             return location.toString();
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
