@@ -65,7 +65,10 @@ class RemoteTlsTest {
                     .isEqualTo("tls-tcp");
             DaemonLocation location = DaemonLocation.find(dir.resolve("data"), null);
             assertThat(location.host()).isEqualTo(address);
-            try (DaemonClient client = DaemonClient.connect(location, tls(trusted, trust))) {
+            // the first TLS handshake of a JVM is slow on a busy machine: the trusted client may wait longer
+            Config patient = ConfigFactory.parseString("diffusim.remote.ask-timeout = 30s")
+                    .withFallback(tls(trusted, trust));
+            try (DaemonClient client = DaemonClient.connect(location, patient)) {
                 assertThat(client.list()).isEmpty();
             }
             assertThatThrownBy(() -> DaemonClient.connect(location, tls(stranger, stranger)).close())
