@@ -2,6 +2,7 @@ package io.diffusim.actors.cli;
 
 import io.diffusim.actors.client.DaemonClient;
 import io.diffusim.actors.client.DaemonLocation;
+import io.diffusim.actors.client.DaemonNotAnsweringException;
 import io.diffusim.actors.client.DaemonUnreachableException;
 import io.diffusim.actors.daemon.DaemonFile;
 import java.io.PrintWriter;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code --data-dir D} and {@code --daemon HOST:PORT}, the options of every command that talks to a daemon
  * (docs/user-guide.md), and the one way such a command reaches it: no daemon is exit code 3 and one line saying how
- * to start one.
+ * to start one; a daemon that is there but did not answer in time is exit code 4.
  */
 final class DaemonOptions {
 
@@ -36,10 +37,16 @@ final class DaemonOptions {
                 return work.with(client);
             }
         } catch (DaemonUnreachableException e) {
-            PrintWriter err = command.commandLine().getErr();
-            err.println("diffusim: " + e.getMessage());
-            err.flush();
-            return ExitCode.DAEMON_UNREACHABLE;
+            return fail(command, e, ExitCode.DAEMON_UNREACHABLE);
+        } catch (DaemonNotAnsweringException e) {
+            return fail(command, e, ExitCode.DAEMON_NOT_ANSWERING);
         }
+    }
+
+    private static int fail(CommandSpec command, RuntimeException e, int exitCode) {
+        PrintWriter err = command.commandLine().getErr();
+        err.println("diffusim: " + e.getMessage());
+        err.flush();
+        return exitCode;
     }
 }

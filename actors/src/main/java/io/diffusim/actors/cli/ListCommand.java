@@ -1,5 +1,6 @@
 package io.diffusim.actors.cli;
 
+import io.diffusim.actors.protocol.FrontDoorCommand.RunList;
 import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import java.io.PrintWriter;
 import java.util.List;
@@ -11,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code list [--json]} (docs/user-guide.md): the daemon's runs in submission order, one line each or a JSON array. */
+/**
+ * {@code list [--json]} (docs/user-guide.md): the daemon's runs in submission order, one line each or a JSON array;
+ * store files the daemon set aside as damaged when it started are named on stderr.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the daemon's runs.")
 final class ListCommand implements Callable<Integer> {
 
@@ -27,7 +31,12 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return daemon.call(command, client -> {
-            print(client.list(), command.commandLine().getOut());
+            RunList listing = client.listing();
+            // damage the daemon found at start-up goes to stderr, so stdout stays the list alone
+            PrintWriter err = command.commandLine().getErr();
+            listing.notices().forEach(notice -> err.println("diffusim: " + notice));
+            err.flush();
+            print(listing.runs(), command.commandLine().getOut());
             return ExitCode.OK;
         });
     }

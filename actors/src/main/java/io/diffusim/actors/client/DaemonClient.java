@@ -2,6 +2,7 @@ package io.diffusim.actors.client;
 
 import com.typesafe.config.ConfigFactory;
 import io.diffusim.actors.daemon.RemoteSettings;
+import io.diffusim.actors.protocol.Authenticated;
 import io.diffusim.actors.protocol.FrontDoorCommand;
 import io.diffusim.actors.protocol.FrontDoorCommand.Action;
 import io.diffusim.actors.protocol.FrontDoorCommand.ExportFailed;
@@ -15,6 +16,7 @@ import io.diffusim.actors.protocol.FrontDoorCommand.SubmitReply;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -26,46 +28,59 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.serialization.SerializationExtension;
 import org.slf4j.LoggerFactory;
 
 /**
  * The CLI's side of the front-door protocol (docs/architecture.md §4): a small actor system on an ephemeral
- * loopback port that resolves the daemon's front door by path and asks it, one request at a time. The calling
- * thread waits for each answer, so only the CLI's top level uses it.
+ * loopback port that resolves the daemon's remote gate by path and asks it, one request at a time, each request in an
+ * {@link Authenticated} envelope with the daemon's token. The calling thread waits for each answer, so only the CLI's
+ * top level uses it. A daemon that does not answer in time is told apart from none ({@link DaemonNotAnsweringException});
+ * a request larger than one remoting frame is refused here, naming its size.
  */
 public final class DaemonClient implements AutoCloseable {
 
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    private static final String MAX_FRAME_KEY = "pekko.remote.artery.advanced.maximum-frame-size";
+    /** Artery's envelope around a message (recipient and sender paths, manifest), generously. */
+    private static final int ENVELOPE_BYTES = 4_096;
 
     private final ActorSystem<Void> system;
-    private final ActorRef<FrontDoorCommand> frontDoor;
+    private final ActorRef<Authenticated> gate;
     private final DaemonLocation location;
     private final RemoteSettings settings;
+    private final long maxFrameBytes;
 
-    private DaemonClient(ActorSystem<Void> system, ActorRef<FrontDoorCommand> frontDoor, DaemonLocation location,
+    private DaemonClient(ActorSystem<Void> system, ActorRef<Authenticated> gate, DaemonLocation location,
             RemoteSettings settings) {
         this.system = system;
-        this.frontDoor = frontDoor;
+        this.gate = gate;
         this.location = location;
         this.settings = settings;
+        this.maxFrameBytes = system.settings().config().getBytes(MAX_FRAME_KEY);
     }
 
     /**
-     * Starts the client system and resolves the front door of the daemon at {@code location}.
+     * Starts the client system and resolves the remote gate of the daemon at {@code location}.
      *
-     * @throws DaemonUnreachableException when the front door does not answer within the ask timeout
+     * @throws DaemonNotAnsweringException when the gate does not answer within the ask timeout
      */
     public static DaemonClient connect(DaemonLocation location) {
+        return connect(location, ConfigFactory.load());
+    }
+
+    /** As {@link #connect(DaemonLocation)}, with {@code base} in place of the application's configuration. */
+    public static DaemonClient connect(DaemonLocation location, com.typesafe.config.Config base) {
         // SLF4J set up before Pekko's threads log, or it reports replaying their calls on stderr
         LoggerFactory.getILoggerFactory();
-        var config = RemoteSettings.clientConfig(ConfigFactory.load());
+        var config = RemoteSettings.clientConfig(base);
         RemoteSettings settings = RemoteSettings.from(config);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), settings.clientSystem(), config);
         try {
-            var classic = system.classicSystem().actorSelection(settings.frontDoorPath(location.host(), location.port()))
+            var classic = system.classicSystem().actorSelection(settings.gatePath(location.host(), location.port()))
                     .resolveOne(settings.askTimeout());
-            ActorRef<FrontDoorCommand> frontDoor = Adapter.toTyped(await(classic, settings.askTimeout(), location));
-            return new DaemonClient(system, frontDoor, location, settings);
+            ActorRef<Authenticated> gate = Adapter.toTyped(await(classic, settings.askTimeout(), location));
+            return new DaemonClient(system, gate, location, settings);
         } catch (RuntimeException e) {
             terminate(system);
             throw e;
@@ -84,6 +99,8 @@ public final class DaemonClient implements AutoCloseable {
      * Submits spec text whose relative paths resolve against {@code specDirectory} on the daemon's machine. An
      * answer that does not come in time is asked for once more under the same request id, so a submission the daemon
      * took but could not answer in time gives its run, never a second one.
+     *
+     * @throws DaemonNotAnsweringException when neither ask is answered; the message says the run may have started
      */
     public SubmitReply submit(String specText, Path specDirectory) {
         String requestId = UUID.randomUUID().toString();
@@ -91,13 +108,23 @@ public final class DaemonClient implements AutoCloseable {
                 replyTo -> new FrontDoorCommand.Submit(specText, specDirectory.toString(), requestId, replyTo);
         try {
             return ask(request, settings.askTimeout());
-        } catch (DaemonUnreachableException first) {
-            return ask(request, settings.askTimeout());
+        } catch (DaemonNotAnsweringException first) {
+            try {
+                return ask(request, settings.askTimeout());
+            } catch (DaemonNotAnsweringException second) {
+                throw new DaemonNotAnsweringException(second.getMessage() + "; the run may have been submitted (see"
+                        + " list) before you submit it again");
+            }
         }
     }
 
     public List<RunStatus> list() {
-        return this.<FrontDoorCommand.RunList>ask(FrontDoorCommand.ListRuns::new, settings.askTimeout()).runs();
+        return listing().runs();
+    }
+
+    /** The runs, with what the daemon's store set aside as damaged when it started. */
+    public FrontDoorCommand.RunList listing() {
+        return ask(FrontDoorCommand.ListRuns::new, settings.askTimeout());
     }
 
     /** @throws UnknownRunException when the daemon has no such run */
@@ -156,8 +183,32 @@ public final class DaemonClient implements AutoCloseable {
         throw new UnknownRunException(runId, location);
     }
 
+    /**
+     * Asks the gate, the request wrapped with the token.
+     *
+     * @throws IllegalArgumentException when the request is larger than a remoting frame, or the daemon refused the token
+     */
+    @SuppressWarnings("unchecked")
     private <R> R ask(Function<ActorRef<R>, FrontDoorCommand> request, Duration timeout) {
-        return await(AskPattern.ask(frontDoor, request::apply, timeout, system.scheduler()), timeout, location);
+        requireFits(request.apply(system.ignoreRef()));
+        CompletionStage<Object> reply = AskPattern.ask(gate,
+                replyTo -> new Authenticated(location.token(), request.apply(replyTo.unsafeUpcast())), timeout,
+                system.scheduler());
+        Object answer = await(reply, timeout, location);
+        if (answer instanceof Authenticated.Refused refused) {
+            throw new IllegalArgumentException(location.daemon() + " " + refused.reason());
+        }
+        return (R) answer;
+    }
+
+    private void requireFits(FrontDoorCommand request) {
+        byte[] bytes = SerializationExtension.get(system.classicSystem())
+                .serialize(new Authenticated(location.token(), request)).get();
+        if (bytes.length + ENVELOPE_BYTES > maxFrameBytes) {
+            throw new IllegalArgumentException("the " + request.getClass().getSimpleName().toLowerCase(Locale.ROOT)
+                    + " request is " + bytes.length + " bytes, more than one remoting message carries (" + MAX_FRAME_KEY
+                    + " = " + maxFrameBytes + " bytes, less " + ENVELOPE_BYTES + " for its envelope)");
+        }
     }
 
     private static <T> T await(CompletionStage<T> reply, Duration timeout, DaemonLocation location) {
@@ -166,9 +217,9 @@ public final class DaemonClient implements AutoCloseable {
             return reply.toCompletableFuture().get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DaemonUnreachableException(location.notAnswering(timeout));
+            throw new DaemonNotAnsweringException(location.notAnswering(timeout));
         } catch (ExecutionException | TimeoutException e) {
-            throw new DaemonUnreachableException(location.notAnswering(timeout));
+            throw new DaemonNotAnsweringException(location.notAnswering(timeout));
         }
     }
 

@@ -10,27 +10,28 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
  * {@code <data-dir>/daemon.json}: where the daemon that owns a data directory listens (docs/architecture.md §4,
  * docs/user-guide.md "Commands that talk to a daemon find it through --data-dir"). Written atomically once the daemon
- * is bound, deleted on clean shutdown; after a kill it stays behind with a dead pid.
+ * is bound, deleted on clean shutdown; after a kill it stays behind with a dead pid. The file holds the daemon's remoting
+ * token, so it is readable by its owner only (0600, docs/security.md).
  *
  * @param started the daemon's start as an ISO-8601 instant
  * @param stream  where its metric stream can be read, or null when it publishes none (and in files of older daemons)
+ * @param token   the {@link RemoteToken} every remoting request must carry, or null in files of older daemons
  */
-public record DaemonFile(String host, int port, long pid, String started, StreamAddress stream) {
+public record DaemonFile(String host, int port, long pid, String started, StreamAddress stream, String token) {
 
     public static final String NAME = "daemon.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PROBE_TIMEOUT_MS = 1_000;
 
-    /** A daemon without a metric stream. */
+    /** A daemon without a metric stream or token. */
     public DaemonFile(String host, int port, long pid, String started) {
-        this(host, port, pid, started, null);
+        this(host, port, pid, started, null, null);
     }
 
     /** {@code ~/.diffusim}, the data directory when none is given. */
@@ -51,17 +52,15 @@ public record DaemonFile(String host, int port, long pid, String started, Stream
         }
     }
 
-    /** Writes the file (to a temporary file first, then moved over it, so a reader never sees half of it). */
+    /**
+     * Writes the file, owner-only from its first byte (to a temporary file first, then moved over it, so a reader never
+     * sees half of it).
+     */
     public void write(Path dataDir) {
-        Path target = in(dataDir);
-        Path temp = dataDir.resolve(NAME + ".tmp-" + pid);
         try {
-            Files.writeString(temp, JSON.writeValueAsString(this), StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            OwnerOnlyFile.write(in(dataDir), JSON.writeValueAsString(this));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

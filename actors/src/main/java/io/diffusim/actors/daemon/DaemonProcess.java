@@ -3,6 +3,7 @@ package io.diffusim.actors.daemon;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.diffusim.actors.runtime.DaemonFailure;
+import io.diffusim.actors.protocol.FrontDoorCommand;
 import io.diffusim.actors.runtime.DaemonSettings;
 import io.diffusim.actors.stream.StreamAddress;
 import java.io.IOException;
@@ -20,15 +21,18 @@ import java.util.function.BiFunction;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.remote.RemoteTransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A daemon actor system that owns a data directory (docs/architecture.md §3-§4): started with Artery bound to
- * {@code host:port}, advertised in {@code <data-dir>/daemon.json} once its front door answers, and on shutdown
+ * {@code host:port}, other processes let in only through the {@link RemoteGate} with a token made for this start,
+ * advertised with that token in the owner-only {@code <data-dir>/daemon.json} once its front door answers, and on shutdown
  * (CoordinatedShutdown, also run by the JVM's shutdown hook on SIGTERM or Ctrl-C) the file is deleted and the
  * state closed after the last actor stopped.
  */
@@ -71,12 +75,18 @@ public final class DaemonProcess implements AutoCloseable {
      * live daemon advertises.
      */
     public static DaemonProcess start(Path dataDir, String host, int port, BiFunction<Path, Config, Parts> parts) {
+        return start(dataDir, host, port, ConfigFactory.load(), parts);
+    }
+
+    /** As {@link #start(Path, String, int, BiFunction)}, with {@code base} in place of the application's configuration. */
+    public static DaemonProcess start(Path dataDir, String host, int port, Config base,
+            BiFunction<Path, Config, Parts> parts) {
         Path dir = dataDir.toAbsolutePath().normalize();
         DaemonFile.read(dir).filter(DaemonFile::live).ifPresent(other -> {
             throw new IllegalArgumentException("data dir " + dir + " is in use by the daemon with pid " + other.pid()
                     + " on " + other.host() + ":" + other.port());
         });
-        Config config = RemoteSettings.daemonConfig(ConfigFactory.load(), host, port);
+        Config config = RemoteSettings.daemonConfig(base, host, port);
         createDirectories(dir);
         Parts opened = parts.apply(dir, config);
         ActorSystem<Void> system;
@@ -90,8 +100,10 @@ public final class DaemonProcess implements AutoCloseable {
             closeState(opened.state());
             throw e;
         }
+        String token = RemoteToken.generate();
         try {
-            FrontDoorProbe.await(system, FRONT_DOOR_START);
+            ActorRef<FrontDoorCommand> frontDoor = FrontDoorProbe.await(system, FRONT_DOOR_START);
+            system.systemActorOf(RemoteGate.create(token, frontDoor), RemoteSettings.GATE_NAME, Props.empty());
         } catch (RuntimeException e) {
             system.terminate();
             system.getWhenTerminated().toCompletableFuture().join();
@@ -100,7 +112,7 @@ public final class DaemonProcess implements AutoCloseable {
         }
         Address address = system.address();
         DaemonFile file = new DaemonFile(address.getHost().get(), (Integer) address.getPort().get(),
-                ProcessHandle.current().pid(), Instant.now().toString(), opened.stream());
+                ProcessHandle.current().pid(), Instant.now().toString(), opened.stream(), token);
         DaemonProcess daemon = new DaemonProcess(system, dir, file, opened.state());
         daemon.advertise();
         return daemon;

@@ -1,12 +1,16 @@
 package io.diffusim.actors.daemon;
 
+import io.diffusim.actors.protocol.FrontDoorCommand;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 
 /**
- * Waits, at start-up, until the daemon's guardian has spawned the front door, so that {@code daemon.json} is
- * only written when a client can resolve {@link RemoteSettings#FRONT_DOOR_PATH}.
+ * Waits, at start-up, until the daemon's guardian has spawned the front door at
+ * {@link RemoteSettings#FRONT_DOOR_PATH}, so that {@code daemon.json} is only written when a client's request can reach
+ * it.
  */
 final class FrontDoorProbe {
 
@@ -16,13 +20,13 @@ final class FrontDoorProbe {
     private FrontDoorProbe() {
     }
 
-    static void await(ActorSystem<?> system, Duration timeout) {
+    /** @return the front door, once it is there */
+    static ActorRef<FrontDoorCommand> await(ActorSystem<?> system, Duration timeout) {
         long deadlineNs = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
-                system.classicSystem().actorSelection(RemoteSettings.FRONT_DOOR_PATH).resolveOne(ATTEMPT)
-                        .toCompletableFuture().get();
-                return;
+                return Adapter.toTyped(system.classicSystem().actorSelection(RemoteSettings.FRONT_DOOR_PATH)
+                        .resolveOne(ATTEMPT).toCompletableFuture().get());
             } catch (ExecutionException notYet) {
                 if (system.getWhenTerminated().toCompletableFuture().isDone()) {
                     throw new IllegalStateException("the daemon stopped while starting (see the log above)");

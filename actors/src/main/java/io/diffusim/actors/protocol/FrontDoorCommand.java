@@ -1,13 +1,28 @@
 package io.diffusim.actors.protocol;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * What the CLI can ask the daemon (docs/user-guide.md command table). The front door is registered with the
- * receptionist under {@link #KEY}; every request carries its reply address. Crosses the process boundary.
+ * receptionist under {@link #KEY}; every request carries its reply address. A request crosses the process boundary
+ * only inside an {@link Authenticated} envelope with the daemon's token (docs/security.md): the requests themselves are
+ * not bound to a serializer, so a bare one sent from another process is dropped unread. The replies cross alone.
  */
-public sealed interface FrontDoorCommand extends CborSerializable {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "request")
+@JsonSubTypes({@JsonSubTypes.Type(value = FrontDoorCommand.Submit.class, name = "submit"),
+        @JsonSubTypes.Type(value = FrontDoorCommand.ListRuns.class, name = "list"),
+        @JsonSubTypes.Type(value = FrontDoorCommand.GetStatus.class, name = "status"),
+        @JsonSubTypes.Type(value = FrontDoorCommand.Control.class, name = "control"),
+        @JsonSubTypes.Type(value = FrontDoorCommand.Export.class, name = "export"),
+        @JsonSubTypes.Type(value = FrontDoorCommand.GetMetrics.class, name = "metrics"),
+        @JsonSubTypes.Type(value = FrontDoorCommand.GetSnapshot.class, name = "snapshot")})
+public sealed interface FrontDoorCommand {
+
+    /** Where the answer goes (any request may also be answered {@link Authenticated.Refused} by the gate). */
+    ActorRef<?> replyTo();
 
     org.apache.pekko.actor.typed.receptionist.ServiceKey<FrontDoorCommand> KEY =
             org.apache.pekko.actor.typed.receptionist.ServiceKey.create(FrontDoorCommand.class, "diffusim-front-door");
@@ -85,10 +100,10 @@ public sealed interface FrontDoorCommand extends CborSerializable {
             return state.equals("done") || state.equals("failed") || state.equals("stopped");
         }
 
-        /** Why a failed or stopped run ended; null for the other states. */
+        /** Why a failed or stopped run ended, or why a run paused that was not asked to; else null. */
         public String reason() {
             return switch (state) {
-                case "failed" -> error;
+                case "failed", "paused" -> error;
                 case "stopped" -> "stopped on request at step " + step + " of " + steps;
                 default -> null;
             };
@@ -108,7 +123,16 @@ public sealed interface FrontDoorCommand extends CborSerializable {
     record NotApplied(RunStatus status, String reason) implements StatusReply {
     }
 
-    record RunList(List<RunStatus> runs) implements CborSerializable {
+    /** @param notices what the daemon's store set aside as damaged when it started (docs/user-guide.md, fsck) */
+    record RunList(List<RunStatus> runs, List<String> notices) implements CborSerializable {
+
+        public RunList(List<RunStatus> runs) {
+            this(runs, List.of());
+        }
+
+        public RunList {
+            notices = notices == null ? List.of() : List.copyOf(notices);
+        }
     }
 
     sealed interface ExportReply extends CborSerializable {

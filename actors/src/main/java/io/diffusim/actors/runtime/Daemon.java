@@ -59,13 +59,15 @@ public final class Daemon {
         return Behaviors.setup(context -> {
             RunEventsFanOut events = RunEventsFanOut.isolating(observers, settings.observerBuffer());
             TensorWork.keepDeviceThread(context);
-            ActorRef<StateStore.Command> state = context.spawn(restarted(StateStore.create(store)), STATE_STORE_NAME,
+            ActorRef<StateStore.Command> state = context.spawn(restarted(StateStore.create(store,
+                    settings.diskHeadroom())), STATE_STORE_NAME,
                     DispatcherSelector.fromConfig(DaemonSettings.STORE_DISPATCHER));
             ActorRef<ModelPool.Command> models = context.spawn(restarted(ModelPool.create(settings.maxEvalRows())),
                     MODEL_POOL_NAME);
             ActorRef<RunRegistry.Command> registry = context.spawn(restarted(RunRegistry.create(state, models, settings,
                     events)), REGISTRY_NAME);
-            ActorRef<FrontDoorCommand> frontDoor = context.spawn(restarted(FrontDoor.create(registry, settings.memoryLimit(), settings.modelRegistry())),
+            ActorRef<FrontDoorCommand> frontDoor = context.spawn(restarted(FrontDoor.create(registry, settings.memoryLimit(),
+                    settings.dataFiles(), store.notices(), settings.modelRegistry())),
                     FRONT_DOOR_NAME);
             List.of(state, models, registry, frontDoor).forEach(context::watch);
             context.getSystem().receptionist().tell(Receptionist.register(FrontDoorCommand.KEY, frontDoor));

@@ -4,7 +4,10 @@ import com.sun.management.OperatingSystemMXBean;
 import com.typesafe.config.Config;
 import io.diffusim.actors.models.ModelRegistry;
 import java.lang.management.ManagementFactory;
+import io.diffusim.model.data.DataFiles;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The runtime's settings ({@code diffusim.runtime} in diffusim-runtime.conf), read and validated once
@@ -18,9 +21,17 @@ import java.nio.file.Path;
  * @param runRestarts   times a run is restarted from its checkpoint after its actors stopped for a reason outside
  *                      the run, before it is marked failed
  * @param memoryLimit   bytes a submitted run may need at most ({@link Admission}); larger ones are refused
+ * @param dataRoots     the directories a run's data files must lie in (docs/security.md): the data directory,
+ *                      {@value #SYSTEM_DATASETS} and {@code data-roots}; empty: anywhere (in-process test daemons)
+ * @param diskHeadroom  bytes the data directory's file system must keep free beyond what a checkpoint needs
  */
 public record DaemonSettings(int maxEvalRows, int maxActiveRuns, Path runsDirectory, int observerBuffer,
-        int runRestarts, long memoryLimit) {
+        int runRestarts, long memoryLimit, List<Path> dataRoots, long diskHeadroom) {
+
+    /** Where Debian's dataset packages (dataset-fashion-mnist) install, always a data root. */
+    public static final String SYSTEM_DATASETS = "/usr/share/datasets";
+
+    private static final long DEFAULT_DISK_HEADROOM = 256L << 20;
 
     /** Tensor work runs here: model passes, particle batches, analysis steps (docs/architecture.md §3; {@link TensorWork}). */
     public static final String DEVICE_DISPATCHER = "diffusim.runtime.device-dispatcher";
@@ -48,19 +59,43 @@ public record DaemonSettings(int maxEvalRows, int maxActiveRuns, Path runsDirect
         if (runsDirectory == null) {
             throw new IllegalArgumentException("runsDirectory must not be null");
         }
+        if (diskHeadroom < 0) {
+            throw new IllegalArgumentException("diffusim.runtime.disk-headroom = " + diskHeadroom
+                    + ": expected >= 0 bytes");
+        }
+        dataRoots = List.copyOf(dataRoots);
     }
 
-    /** The defaults for the rest: as diffusim-runtime.conf has them. */
+    /**
+     * The defaults for the rest, as diffusim-runtime.conf has them, except that data files may be read anywhere (a
+     * test's daemon reads them from its temporary directories).
+     */
     public DaemonSettings(int maxEvalRows, int maxActiveRuns, Path runsDirectory) {
-        this(maxEvalRows, maxActiveRuns, runsDirectory, 10_000, 3, halfOfPhysicalMemory());
+        this(maxEvalRows, maxActiveRuns, runsDirectory, 10_000, 3, halfOfPhysicalMemory(), List.of(),
+                DEFAULT_DISK_HEADROOM);
     }
 
     /** The settings under {@code diffusim.runtime} of {@code config}; relative paths resolve against {@code dataDir}. */
     public static DaemonSettings from(Config config, Path dataDir) {
         Config runtime = config.getConfig("diffusim.runtime");
+        List<Path> roots = new ArrayList<>(List.of(dataDir.toAbsolutePath().normalize(), Path.of(SYSTEM_DATASETS)));
+        for (String root : runtime.getStringList("data-roots")) {
+            if (!Path.of(root).isAbsolute()) {
+                throw new IllegalArgumentException("diffusim.runtime.data-roots: \"" + root
+                        + "\" is not an absolute path");
+            }
+            roots.add(Path.of(root).normalize());
+        }
         return new DaemonSettings(runtime.getInt("max-eval-rows"), runtime.getInt("max-active-runs"),
                 dataDir.resolve(runtime.getString("runs-directory")).toAbsolutePath().normalize(),
-                runtime.getInt("observer-buffer"), runtime.getInt("run-restarts"), memoryLimit(runtime));
+                runtime.getInt("observer-buffer"), runtime.getInt("run-restarts"), memoryLimit(runtime), roots,
+                runtime.getBytes("disk-headroom"));
+    }
+
+    /** How the runs open their data files: inside {@link #dataRoots}, or anywhere when there are none. */
+    public DataFiles dataFiles() {
+        return dataRoots.isEmpty() ? DataFiles.anywhere()
+                : DataFiles.within(dataRoots, "diffusim.runtime.data-roots lists more (docs/security.md)");
     }
 
     /** {@code memory-limit}: a size such as {@code 12 GiB}, or {@code auto} for half the machine's memory. */

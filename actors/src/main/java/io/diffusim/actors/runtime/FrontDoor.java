@@ -14,6 +14,8 @@ import io.diffusim.config.RunSpec;
 import io.diffusim.config.SpecError;
 import io.diffusim.config.SpecException;
 import io.diffusim.config.SpecLoader;
+import io.diffusim.model.data.DataFiles;
+import io.diffusim.model.data.Datasets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -38,28 +40,46 @@ public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
 
     private final ActorRef<RunRegistry.Command> registry;
     private final long memoryLimit;
+    private final DataFiles dataFiles;
+    private final List<String> notices;
     private final ModelRegistry models;
 
     private FrontDoor(ActorContext<FrontDoorCommand> context, ActorRef<RunRegistry.Command> registry, long memoryLimit,
-            ModelRegistry models) {
+            DataFiles dataFiles, List<String> notices, ModelRegistry models) {
         super(context);
         this.registry = registry;
         this.memoryLimit = memoryLimit;
+        this.dataFiles = dataFiles;
+        this.notices = List.copyOf(notices);
         this.models = models;
     }
 
-    /** A front door that admits runs of any size and knows no trained models. */
+    /** A front door that admits runs of any size, whose data may be anywhere. */
     public static Behavior<FrontDoorCommand> create(ActorRef<RunRegistry.Command> registry) {
-        return create(registry, Long.MAX_VALUE, null);
+        return create(registry, Long.MAX_VALUE, DataFiles.anywhere());
+    }
+
+    /** @param memoryLimit bytes a run may need at most ({@link Admission}); a larger one is rejected at submit */
+    public static Behavior<FrontDoorCommand> create(ActorRef<RunRegistry.Command> registry, long memoryLimit) {
+        return create(registry, memoryLimit, DataFiles.anywhere());
     }
 
     /**
      * @param memoryLimit bytes a run may need at most ({@link Admission}); a larger one is rejected at submit
+     * @param dataFiles   where a run's data files may be; a spec naming one elsewhere is rejected at submit
+     */
+    public static Behavior<FrontDoorCommand> create(ActorRef<RunRegistry.Command> registry, long memoryLimit,
+            DataFiles dataFiles) {
+        return create(registry, memoryLimit, dataFiles, List.of(), null);
+    }
+
+    /**
+     * @param notices what the store set aside at start-up, added to every run list
      * @param models the registry a spec's model name must be found in (null: none, such specs are rejected)
      */
     public static Behavior<FrontDoorCommand> create(ActorRef<RunRegistry.Command> registry, long memoryLimit,
-            ModelRegistry models) {
-        return Behaviors.setup(context -> new FrontDoor(context, registry, memoryLimit, models));
+            DataFiles dataFiles, List<String> notices, ModelRegistry models) {
+        return Behaviors.setup(context -> new FrontDoor(context, registry, memoryLimit, dataFiles, notices, models));
     }
 
     @Override
@@ -84,6 +104,7 @@ public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
         try {
             Path directory = submit.specDirectory() == null ? null : Path.of(submit.specDirectory());
             spec = SpecLoader.parse(submit.specText() == null ? "" : submit.specText(), directory);
+            Datasets.requireFiles(spec.data(), dataFiles);
         } catch (SpecException e) {
             submit.replyTo().tell(new Rejected(e.errors().stream().map(SpecError::message).toList()));
             return this;
@@ -106,7 +127,17 @@ public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
     }
 
     private Behavior<FrontDoorCommand> onListRuns(ListRuns list) {
-        registry.tell(new RunRegistry.ListRuns(list.replyTo()));
+        if (notices.isEmpty()) {
+            registry.tell(new RunRegistry.ListRuns(list.replyTo()));
+            return this;
+        }
+        // a one-answer actor adds the notices to the registry's list on its way to the client
+        ActorRef<FrontDoorCommand.RunList> withNotices = getContext().spawnAnonymous(
+                Behaviors.receive(FrontDoorCommand.RunList.class).onMessage(FrontDoorCommand.RunList.class, runs -> {
+                    list.replyTo().tell(new FrontDoorCommand.RunList(runs.runs(), notices));
+                    return Behaviors.stopped();
+                }).build());
+        registry.tell(new RunRegistry.ListRuns(withNotices));
         return this;
     }
 

@@ -8,6 +8,7 @@ import io.diffusim.analysis.run.RunAnalysis;
 import io.diffusim.analysis.run.RunParts;
 import io.diffusim.config.RunSpec;
 import io.diffusim.model.Nd4jRuntime;
+import io.diffusim.model.data.DataFiles;
 import io.diffusim.sampling.NoiseSource;
 import io.diffusim.sampling.noise.CounterNoise;
 import java.util.List;
@@ -70,7 +71,8 @@ final class RunStarter extends AbstractBehavior<RunStarter.Command> {
         this.replyTo = replyTo;
         services.store().tell(new StateStore.LoadResume(runId, batches,
                 context.messageAdapter(StateStore.ResumePoint.class, ResumeLoaded::new)));
-        context.pipeToSelf(CompletableFuture.supplyAsync(() -> build(registry.resolve(spec)), context.getSystem().dispatchers()
+        DataFiles files = services.settings().dataFiles();
+        context.pipeToSelf(CompletableFuture.supplyAsync(() -> build(registry.resolve(spec), files), context.getSystem().dispatchers()
                 .lookup(DispatcherSelector.fromConfig(DaemonSettings.WORK_DISPATCHER))), PartsBuilt::new);
     }
 
@@ -89,10 +91,10 @@ final class RunStarter extends AbstractBehavior<RunStarter.Command> {
                 .build();
     }
 
-    private static Built build(RunSpec spec) {
+    private static Built build(RunSpec spec, DataFiles files) {
         // a daemon answers clients while ND4J still loads: the first run to be built waits for it here
         Nd4jRuntime.awaitConfigured();
-        RunParts parts = RunParts.of(spec);
+        RunParts parts = RunParts.of(spec, files);
         NoiseSource noise = new CounterNoise(spec.seed());
         return new Built(parts, noise, RunAnalyses.from(parts, noise));
     }

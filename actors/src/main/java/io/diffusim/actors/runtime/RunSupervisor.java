@@ -106,6 +106,8 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
     private StepCollector collector;
     private StepRate rate;
     private boolean paused;
+    /** Paused because a write of the run's state was refused or failed. */
+    private boolean storePaused;
     private boolean analysing;
     private boolean finishing;
 
@@ -272,8 +274,18 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         return end(RunStates.DONE, null);
     }
 
+    /**
+     * A write of the run's state was refused or failed (a full disk, docs/user-guide.md): the run pauses with the reason
+     * and the daemon goes on serving; further failures while so paused say nothing new. Its particles and log stay
+     * in memory, so a resume loses nothing.
+     */
     private Behavior<Command> onStoreFailed(StoreFailed message) {
-        return end(RunStates.FAILED, message.failed().error());
+        if (!storePaused) {
+            storePaused = true;
+            getContext().getLog().warn("run {} paused: {}", record.id(), message.failed().error());
+            setPaused(true, message.failed().error());
+        }
+        return this;
     }
 
     private Behavior<Command> onControl(Control control) {
@@ -289,6 +301,11 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
     }
 
     private void setPaused(boolean pause) {
+        setPaused(pause, null);
+    }
+
+    /** @param reason why the run pauses when it was not asked to (shown by status and list), else null */
+    private void setPaused(boolean pause, String reason) {
         if (pause == paused) {
             return;
         }
@@ -296,8 +313,13 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         if (!pause && start != null) {
             restartPace();
         }
+        if (!pause && storePaused) {
+            // the records whose write failed are stored again (a record's key makes a second put harmless)
+            storePaused = false;
+            services.store().tell(new StateStore.PutMetrics(record.id(), 0, log.snapshot(), storeFailures));
+        }
         batches.forEach(batch -> batch.tell(pause ? new ParticleBatch.Pause() : new ParticleBatch.Resume()));
-        update(record.withState(pause ? RunStates.PAUSED : RunStates.RUNNING, null));
+        update(record.withState(pause ? RunStates.PAUSED : RunStates.RUNNING, reason));
     }
 
     private Behavior<Command> onGetMetrics(GetMetrics get) {

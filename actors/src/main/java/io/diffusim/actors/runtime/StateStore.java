@@ -25,9 +25,11 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
  * The only writer of the daemon's {@link RunStore} (docs/style.md habit 2): runs, checkpoints and metric records arrive
- * as messages and are written in arrival order, so what one sender writes lands in the order it was sent. A write
- * that fails (e.g. a full map, whose error names the setting to raise) is reported to the sender's
- * {@code onFailure}. The store is opened and closed by whoever created the daemon.
+ * as messages and are written in arrival order, so what one sender writes lands in the order it was sent. Before a
+ * checkpoint or metric records are written it checks that the disk has room for them and the daemon's headroom
+ * ({@link DiskRoom}); a write refused for want of room, or one that fails (a full disk, a full map whose error names
+ * the setting to raise), is reported to the sender's {@code onFailure}, and its run pauses. The store is opened and
+ * closed by whoever created the daemon.
  */
 public final class StateStore extends AbstractBehavior<StateStore.Command> {
 
@@ -86,14 +88,22 @@ public final class StateStore extends AbstractBehavior<StateStore.Command> {
     }
 
     private final RunStore store;
+    private final long headroomBytes;
 
-    private StateStore(ActorContext<Command> context, RunStore store) {
+    private StateStore(ActorContext<Command> context, RunStore store, long headroomBytes) {
         super(context);
         this.store = store;
+        this.headroomBytes = headroomBytes;
     }
 
+    /** A store that writes whenever the disk has any room for what it writes. */
     public static Behavior<Command> create(RunStore store) {
-        return Behaviors.setup(context -> new StateStore(context, store));
+        return create(store, 0);
+    }
+
+    /** @param headroomBytes free space a checkpoint or metric write must leave on the store's file system */
+    public static Behavior<Command> create(RunStore store, long headroomBytes) {
+        return Behaviors.setup(context -> new StateStore(context, store, headroomBytes));
     }
 
     @Override
@@ -117,6 +127,9 @@ public final class StateStore extends AbstractBehavior<StateStore.Command> {
     }
 
     private Behavior<Command> onPutMetrics(PutMetrics put) {
+        if (noRoom(put.runId(), DiskRoom.metricBytes(put.records().size()), put.onFailure())) {
+            return this;
+        }
         write(put.runId(), put.onFailure(), () -> {
             for (int i = 0; i < put.records().size(); i++) {
                 store.putMetric(put.runId(), put.firstIndex() + i, put.records().get(i));
@@ -126,6 +139,9 @@ public final class StateStore extends AbstractBehavior<StateStore.Command> {
     }
 
     private Behavior<Command> onPutCheckpoints(PutCheckpoints put) {
+        if (noRoom(put.runId(), DiskRoom.checkpointBytes(put.checkpoints().values()), put.onFailure())) {
+            return this;
+        }
         write(put.runId(), put.onFailure(),
                 () -> put.checkpoints().forEach((batch, checkpoint) -> store.putCheckpoint(put.runId(), batch, checkpoint)));
         return this;
@@ -180,15 +196,32 @@ public final class StateStore extends AbstractBehavior<StateStore.Command> {
         return this;
     }
 
+    /** Refuses the write, telling {@code onFailure} why, when the disk lacks room for it and the headroom. */
+    private boolean noRoom(String runId, long bytes, ActorRef<WriteFailed> onFailure) {
+        Optional<String> shortfall;
+        try {
+            shortfall = DiskRoom.shortfall(store, bytes, headroomBytes);
+        } catch (RuntimeException e) {
+            shortfall = Optional.of(Failures.message(e));
+        }
+        shortfall.ifPresent(error -> failed(runId, error, onFailure));
+        return shortfall.isPresent();
+    }
+
     private void write(String runId, ActorRef<WriteFailed> onFailure, Runnable write) {
         try {
             write.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InternalError e) {
+            // InternalError: the JVM's report of a fault in a memory-mapped write (the disk filled under the map)
             String error = e.getMessage() == null ? e.toString() : e.getMessage();
-            getContext().getLog().error("writing the state of run {} failed: {}", runId, error);
-            if (onFailure != null) {
-                onFailure.tell(new WriteFailed(runId, error));
-            }
+            failed(runId, "writing to " + store.location() + " failed: " + error, onFailure);
+        }
+    }
+
+    private void failed(String runId, String error, ActorRef<WriteFailed> onFailure) {
+        getContext().getLog().error("writing the state of run {} failed: {}", runId, error);
+        if (onFailure != null) {
+            onFailure.tell(new WriteFailed(runId, error));
         }
     }
 }

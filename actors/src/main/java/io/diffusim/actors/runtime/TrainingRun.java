@@ -75,6 +75,8 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
     private StepRate rate;
     private double lastLoss = Double.NaN;
     private boolean paused;
+    /** Paused because a write of the job's state was refused or failed. */
+    private boolean storePaused;
     private boolean stepping;
 
     private TrainingRun(ActorContext<RunSupervisor.Command> context, RunRecord record, RunSpec spec,
@@ -105,10 +107,25 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
                 .onMessage(Built.class, this::onBuilt)
                 .onMessage(Stepped.class, this::onStepped)
                 .onMessage(Finished.class, this::onFinished)
-                .onMessage(StoreFailed.class, failed -> end(RunStates.FAILED, failed.failed().error()))
+                .onMessage(StoreFailed.class, this::onStoreFailed)
                 .onMessage(RunSupervisor.Control.class, this::onControl)
                 .onMessage(RunSupervisor.GetMetrics.class, this::onGetMetrics)
                 .build();
+    }
+
+    /**
+     * A write of the job's state was refused or failed (a full disk): the job pauses with the reason, as a sampling run
+     * does, and the daemon goes on serving; resume stores its records again. A state file that was not renamed into
+     * place leaves the previous one, from which a restarted daemon resumes with the records before it.
+     */
+    private Behavior<RunSupervisor.Command> onStoreFailed(StoreFailed failed) {
+        if (!storePaused) {
+            storePaused = true;
+            paused = true;
+            getContext().getLog().warn("training {} paused: {}", record.id(), failed.failed().error());
+            update(record.withState(RunStates.PAUSED, failed.failed().error()));
+        }
+        return this;
     }
 
     private Behavior<RunSupervisor.Command> onLoaded(Loaded loaded) {
@@ -124,8 +141,8 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
     /** The trainer of the spec, from the saved state when there is one (a resumed job). */
     private MlpTrainer.Session session(Path state) {
         try {
-            MlpTrainer trainer = MlpModels.trainer(mlp, spec, Datasets.from(spec.data(), spec.seed()),
-                    Processes.from(spec.process()));
+            MlpTrainer trainer = MlpModels.trainer(mlp, spec, Datasets.from(spec.data(), spec.seed(),
+                    services.settings().dataFiles()), Processes.from(spec.process()));
             return Files.exists(state) ? trainer.resume(MlpCheckpoint.read(state)) : trainer.start();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("the training state " + state + " cannot be read: " + e.getMessage(), e);
@@ -220,6 +237,10 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
             }
             case RESUME -> {
                 paused = false;
+                if (storePaused) {
+                    storePaused = false;
+                    services.store().tell(new StateStore.PutMetrics(record.id(), 0, log.snapshot(), storeFailures));
+                }
                 update(record.withState(RunStates.RUNNING, null));
                 if (session != null) {
                     restartPace();

@@ -95,16 +95,26 @@ public final class ChronicleRunStore implements RunStore {
         return runs.get(runKey(runId), value -> RunRecordCodec.decode(runId, value));
     }
 
+    /** Every run whose record reads back; a damaged one is skipped with a warning, so the others still load. */
     @Override
     public List<RunRecord> runs() {
         requireOpen();
         List<RunRecord> all = new ArrayList<>();
         for (byte[] key : runs.keys()) {
-            String id = new ValueReader(key, "run key").readString("id");
-            runs.get(key, value -> RunRecordCodec.decode(id, value)).ifPresent(all::add);
+            try {
+                String id = new ValueReader(key, "run key").readString("id");
+                runs.get(key, value -> RunRecordCodec.decode(id, value)).ifPresent(all::add);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("skipping a damaged run record in {}: {}", files.file(StoreFiles.RUNS), e.getMessage());
+            }
         }
         all.sort(SUBMISSION_ORDER);
         return all;
+    }
+
+    @Override
+    public List<String> notices() {
+        return maps.setAside();
     }
 
     @Override
@@ -149,6 +159,20 @@ public final class ChronicleRunStore implements RunStore {
             }
         }
         return IndexedMetric.inIndexOrder(records);
+    }
+
+    @Override
+    public long usableBytes() {
+        try {
+            return Files.getFileStore(files.dir()).getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot tell the free space of " + files.dir(), e);
+        }
+    }
+
+    @Override
+    public String location() {
+        return files.dir().toString();
     }
 
     @Override

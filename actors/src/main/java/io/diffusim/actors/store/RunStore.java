@@ -35,6 +35,24 @@ public interface RunStore extends AutoCloseable {
     /** Drops a run's checkpoints (after it ended) so their space is reused; the run record and metrics stay. */
     void dropCheckpoints(String runId);
 
+    /** Bytes the file system holding the store can still take ({@link Long#MAX_VALUE} for a store in memory). */
+    default long usableBytes() {
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * What the store found damaged when it opened and could not keep (a file set aside, a record it skips), one line
+     * each for the log and {@code list}; empty when all was well.
+     */
+    default List<String> notices() {
+        return List.of();
+    }
+
+    /** Where the store's files are, for messages. */
+    default String location() {
+        return "memory";
+    }
+
     @Override
     void close();
 }

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
@@ -27,9 +29,9 @@ final class StateStores {
     private static final int AVERAGE_METRIC_KEY_BYTES = 96;
     private static final int METRIC_VALUE_BYTES = MetricKey.VALUE_BYTES;
 
-    /** The open maps. */
+    /** The open maps, and a line for each damaged file that was set aside and made anew. */
     record Maps(StoreMap<byte[], byte[]> runs, StoreMap<byte[], byte[]> heads, StoreMap<byte[], byte[]> chunks,
-            StoreMap<byte[], byte[]> metrics) {
+            StoreMap<byte[], byte[]> metrics, List<String> setAside) {
 
         void close() {
             runs.close();
@@ -59,17 +61,37 @@ final class StateStores {
         String bytes = sizing.checkpointBytes() % mib == 0 ? sizing.checkpointBytes() / mib + " MiB"
                 : sizing.checkpointBytes() + " bytes";
         String records = Long.toString(sizing.metricRecords());
+        List<String> setAside = new ArrayList<>();
         Maps maps = new Maps(
-                new StoreMap<>(open(runs(sizing), files.file(StoreFiles.RUNS), recover, growRuns),
+                new StoreMap<>(openOrSetAside(runs(sizing), files, StoreFiles.RUNS, recover, growRuns, setAside),
                         StoreSizing.MAX_RUNS, runs),
-                new StoreMap<>(open(heads(chunkEntries), files.file(StoreFiles.CHECKPOINT_HEADS), recover,
-                        growCheckpoints), StoreSizing.CHECKPOINT_BYTES, bytes),
-                new StoreMap<>(open(chunks(chunkEntries), files.file(StoreFiles.CHECKPOINTS), recover, growCheckpoints),
-                        StoreSizing.CHECKPOINT_BYTES, bytes),
-                new StoreMap<>(open(metrics(sizing), files.file(StoreFiles.METRICS), recover, growMetrics),
-                        StoreSizing.METRIC_RECORDS, records));
+                new StoreMap<>(openOrSetAside(heads(chunkEntries), files, StoreFiles.CHECKPOINT_HEADS, recover,
+                        growCheckpoints, setAside), StoreSizing.CHECKPOINT_BYTES, bytes),
+                new StoreMap<>(openOrSetAside(chunks(chunkEntries), files, StoreFiles.CHECKPOINTS, recover,
+                        growCheckpoints, setAside), StoreSizing.CHECKPOINT_BYTES, bytes),
+                new StoreMap<>(openOrSetAside(metrics(sizing), files, StoreFiles.METRICS, recover, growMetrics,
+                        setAside), StoreSizing.METRIC_RECORDS, records),
+                List.copyOf(setAside));
         sizing.write(files.file(StoreFiles.SIZING));
         return maps;
+    }
+
+    /**
+     * Opens map file {@code name} as it is, for reading only what {@link StoreCheck} reads (nothing is recovered,
+     * grown or set aside).
+     */
+    static StoreMap<byte[], byte[]> openAsIs(StoreFiles files, String name) {
+        StoreSizing sizing = StoreSizing.read(files.file(StoreFiles.SIZING))
+                .orElseThrow(() -> new IllegalStateException(files.file(StoreFiles.SIZING) + " is missing"));
+        long chunkEntries = chunkEntries(sizing);
+        ChronicleMapBuilder<byte[], byte[]> builder = switch (name) {
+            case StoreFiles.RUNS -> runs(sizing);
+            case StoreFiles.CHECKPOINT_HEADS -> heads(chunkEntries);
+            case StoreFiles.CHECKPOINTS -> chunks(chunkEntries);
+            case StoreFiles.METRICS -> metrics(sizing);
+            default -> throw new IllegalArgumentException("no store map " + name);
+        };
+        return new StoreMap<>(open(builder, files.file(name), false, false), name, "");
     }
 
     /** Two slots per batch (the new checkpoint is written beside the last one) of half-full chunks on average. */
@@ -104,6 +126,21 @@ final class StateStores {
 
     private static long entries(double expected) {
         return Math.max(1, (long) Math.ceil(expected * StoreSizing.MARGIN));
+    }
+
+    /**
+     * Opens map file {@code name}; one that cannot be opened (truncated, overwritten) is moved into {@code damaged/}
+     * (see {@link DamagedFiles}) and made anew, so the other maps' runs still load.
+     */
+    private static <K, V> ChronicleMap<K, V> openOrSetAside(ChronicleMapBuilder<K, V> builder, StoreFiles files,
+            String name, boolean recover, boolean grow, List<String> setAside) {
+        Path path = files.file(name);
+        try {
+            return open(builder, path, recover, grow);
+        } catch (RuntimeException | InternalError e) {
+            setAside.add(DamagedFiles.setAside(files, name, e));
+            return open(builder, path, false, false);
+        }
     }
 
     private static <K, V> ChronicleMap<K, V> open(ChronicleMapBuilder<K, V> builder, Path path, boolean recover,

@@ -2,13 +2,14 @@ package io.diffusim.actors.stream;
 
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
 /**
  * The daemon's own Aeron media driver (docs/architecture.md §4): one shared thread that backs off to sleeping when idle,
  * so an idle daemon costs next to nothing; its directory is made fresh on start (cleaning what a killed daemon left)
- * and deleted on close.
+ * and deleted on close, and the directories other killed daemons of this user left beside it are removed at start.
  */
 public final class EmbeddedMediaDriver implements AutoCloseable {
 
@@ -24,8 +25,13 @@ public final class EmbeddedMediaDriver implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** Launches a driver in {@code settings.directory()}. */
+    /**
+     * Launches a driver in {@code settings.directory()}, first removing the directories beside it that killed daemons
+     * left ({@link StaleAeronDirectories}).
+     */
     public static EmbeddedMediaDriver launch(StreamSettings settings) {
+        Path dir = settings.directory().toAbsolutePath();
+        StaleAeronDirectories.sweep(dir.getParent(), dir);
         MediaDriver.Context context = new MediaDriver.Context()
                 .aeronDirectoryName(settings.directory().toString())
                 .threadingMode(ThreadingMode.SHARED)
@@ -38,7 +44,9 @@ public final class EmbeddedMediaDriver implements AutoCloseable {
                 .dirDeleteOnShutdown(true)
                 .warnIfDirectoryExists(false)
                 .printConfigurationOnStart(false);
-        return new EmbeddedMediaDriver(MediaDriver.launch(context));
+        MediaDriver driver = MediaDriver.launch(context);
+        StaleAeronDirectories.claim(dir);
+        return new EmbeddedMediaDriver(driver);
     }
 
     public String directory() {

@@ -72,9 +72,9 @@ class NoDaemonTest {
             long pid = ProcessHandle.current().pid();
             new DaemonFile("127.0.0.1", deaf.getLocalPort(), pid, "2026-11-30T10:15:00Z").write(dir);
             Cli result = Cli.run("status", "r1", "--data-dir", dir.toString());
-            assertThat(result.exitCode()).isEqualTo(ExitCode.DAEMON_UNREACHABLE);
+            assertThat(result.exitCode()).isEqualTo(ExitCode.DAEMON_NOT_ANSWERING);
             assertThat(result.errLines()).containsExactly("diffusim: daemon pid " + pid + " on data dir " + dir
-                    + " is not answering (waited 5 s); see its log, or stop it and start it again");
+                    + " did not answer in 5 s; see its log, or stop it and start it again");
         }
     }
 

@@ -25,15 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DaemonClientTest {
 
-    private static final String SPEC = """
-            run {
-              name = "tiny"
-              particles = 8
-              data { kind = moons, n = 50 }
-              process { kind = vp, timesteps = 3 }
-              analyses = []
-            }
-            """;
+    private static final String SPEC = FakeFrontDoor.spec("tiny");
 
     @TempDir
     static Path dataDir;

@@ -33,6 +33,19 @@ public final class FakeFrontDoor extends AbstractBehavior<FrontDoorCommand> {
     public static final String REJECTED_NAME = "reject-me";
     public static final String SAMPLES = "x0,x1\n0.5,-0.25\n";
 
+    /** A valid spec of the smallest kind, named {@code name} (its runs' ids start with the name). */
+    public static String spec(String name) {
+        return """
+                run {
+                  name = "%s"
+                  particles = 8
+                  data { kind = moons, n = 50 }
+                  process { kind = vp, timesteps = 3 }
+                  analyses = []
+                }
+                """.formatted(name);
+    }
+
     private final Map<String, RunStatus> runs = new LinkedHashMap<>();
     private final Map<String, List<MetricLine>> metrics = new LinkedHashMap<>();
 

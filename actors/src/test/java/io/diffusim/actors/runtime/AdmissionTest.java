@@ -43,7 +43,7 @@ class AdmissionTest {
     void aRunThatCannotFitIsRefusedAtSubmitNamingItsEstimateAndTheKnobs() {
         String huge = "run { particles = 100000000, data { kind = moons } }";
         TestProbe<RunRegistry.Command> registry = KIT.createTestProbe();
-        ActorRef<FrontDoorCommand> frontDoor = KIT.spawn(FrontDoor.create(registry.getRef(), 8 * GIB, null));
+        ActorRef<FrontDoorCommand> frontDoor = KIT.spawn(FrontDoor.create(registry.getRef(), 8 * GIB));
         TestProbe<FrontDoorCommand.SubmitReply> client = KIT.createTestProbe();
         frontDoor.tell(new FrontDoorCommand.Submit(huge, null, client.getRef()));
         FrontDoorCommand.Rejected rejected = client.expectMessageClass(FrontDoorCommand.Rejected.class);

@@ -48,7 +48,11 @@ final class DaemonFixture implements AutoCloseable {
     /** A daemon whose runs' events go to {@code observers}. */
     static DaemonFixture start(RunStore store, Path dataDir, int maxActiveRuns, int maxEvalRows,
             List<RunObserver> observers) {
-        DaemonSettings settings = new DaemonSettings(maxEvalRows, maxActiveRuns, dataDir.resolve("runs"));
+        return start(store, new DaemonSettings(maxEvalRows, maxActiveRuns, dataDir.resolve("runs")), observers);
+    }
+
+    /** A daemon with the given settings. */
+    static DaemonFixture start(RunStore store, DaemonSettings settings, List<RunObserver> observers) {
         ActorSystem<Void> system = ActorSystem.create(Daemon.create(store, settings, observers),
                 "daemon-" + SYSTEMS.incrementAndGet());
         TestProbe<Receptionist.Listing> listing = TestProbe.create(system);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The runtime settings come from diffusim-runtime.conf once, validated. */
@@ -13,7 +14,9 @@ class DaemonSettingsTest {
     @Test
     void theDefaultsComeFromReferenceConfAndRunsLiveUnderTheDataDirectory() {
         DaemonSettings settings = DaemonSettings.from(ConfigFactory.load(), Path.of("/data/dir"));
-        assertThat(settings).isEqualTo(new DaemonSettings(4096, 8, Path.of("/data/dir/runs")));
+        DaemonSettings unconfined = new DaemonSettings(4096, 8, Path.of("/data/dir/runs"));
+        assertThat(settings).isEqualTo(new DaemonSettings(4096, 8, Path.of("/data/dir/runs"), 10_000, 3,
+                unconfined.memoryLimit(), List.of(Path.of("/data/dir"), Path.of("/usr/share/datasets")), 256L << 20));
         assertThat(settings.runDirectory("r-1")).isEqualTo(Path.of("/data/dir/runs/r-1"));
         assertThat(ConfigFactory.load().hasPath(DaemonSettings.DEVICE_DISPATCHER)).isTrue();
     }
@@ -26,6 +29,15 @@ class DaemonSettingsTest {
         long physical = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getTotalMemorySize();
         assertThat(DaemonSettings.from(ConfigFactory.load(), Path.of("/d")).memoryLimit()).isEqualTo(physical / 2);
+    }
+
+    @Test
+    void aDataRootMustBeAbsolute() {
+        assertThatThrownBy(() -> DaemonSettings.from(ConfigFactory.parseString("diffusim.runtime.data-roots = [data]")
+                .withFallback(ConfigFactory.load()), Path.of("/d")))
+                .hasMessage("diffusim.runtime.data-roots: \"data\" is not an absolute path");
+        assertThat(DaemonSettings.from(ConfigFactory.parseString("diffusim.runtime.data-roots = [\"/srv/points\"]")
+                .withFallback(ConfigFactory.load()), Path.of("/d")).dataRoots()).endsWith(Path.of("/srv/points"));
     }
 
     @Test

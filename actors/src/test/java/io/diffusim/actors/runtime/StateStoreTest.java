@@ -11,7 +11,6 @@ import io.diffusim.actors.store.RunRecord;
 import io.diffusim.actors.store.RunStore;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -75,58 +74,17 @@ class StateStoreTest {
         TestProbe<StateStore.WriteFailed> failures = KIT.createTestProbe();
         actor.tell(new StateStore.PutCheckpoints("r", Map.of(0, checkpoint(1)), failures.getRef()));
         assertThat(failures.receiveMessage()).isEqualTo(new StateStore.WriteFailed("r",
-                "the checkpoint map is full: raise diffusim.store.checkpoint-bytes"));
+                "writing to memory failed: the checkpoint map is full: raise diffusim.store.checkpoint-bytes"));
         TestProbe<StateStore.Runs> runs = KIT.createTestProbe();
         actor.tell(new StateStore.LoadRuns(runs.getRef()));
         assertThat(runs.receiveMessage().runs()).isEmpty();
     }
 
     /** A store whose checkpoint map is full. */
-    private static final class FullCheckpointStore implements RunStore {
-        private final InMemoryRunStore delegate = new InMemoryRunStore();
-
-        @Override
-        public void putRun(RunRecord run) {
-            delegate.putRun(run);
-        }
-
-        @Override
-        public Optional<RunRecord> run(String runId) {
-            return delegate.run(runId);
-        }
-
-        @Override
-        public List<RunRecord> runs() {
-            return delegate.runs();
-        }
-
+    private static final class FullCheckpointStore extends ForwardingRunStore {
         @Override
         public void putCheckpoint(String runId, int batch, Checkpoint checkpoint) {
             throw new IllegalStateException("the checkpoint map is full: raise diffusim.store.checkpoint-bytes");
-        }
-
-        @Override
-        public Optional<Checkpoint> checkpoint(String runId, int batch) {
-            return delegate.checkpoint(runId, batch);
-        }
-
-        @Override
-        public void putMetric(String runId, long index, MetricRecord record) {
-            delegate.putMetric(runId, index, record);
-        }
-
-        @Override
-        public List<MetricRecord> metrics(String runId) {
-            return delegate.metrics(runId);
-        }
-
-        @Override
-        public void dropCheckpoints(String runId) {
-            delegate.dropCheckpoints(runId);
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.diffusim.analysis.run;
 
 import io.diffusim.config.RunSpec;
+import io.diffusim.model.data.DataFiles;
 import io.diffusim.model.data.Dataset;
 import io.diffusim.model.data.Datasets;
 import io.diffusim.model.denoise.Denoiser;
@@ -15,7 +16,12 @@ public record RunParts(RunSpec spec, Dataset data, ForwardProcess process, Denoi
 
     /** Loads the data, then builds the process, the denoiser and the sampler the spec names. */
     public static RunParts of(RunSpec spec) {
-        Dataset data = Datasets.from(spec.data(), spec.seed());
+        return of(spec, DataFiles.anywhere());
+    }
+
+    /** As {@link #of(RunSpec)}, the data's files opened through {@code files} (the daemon's allowed roots). */
+    public static RunParts of(RunSpec spec, DataFiles files) {
+        Dataset data = Datasets.from(spec.data(), spec.seed(), files);
         ForwardProcess process = Processes.from(spec.process());
         Denoiser denoiser = Denoisers.from(spec.model(), spec, data, process);
         Sampler sampler = Samplers.from(spec.sampler(), spec, process, data);

@@ -3,9 +3,6 @@ package io.diffusim.model.data;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Points from a delimited text file (docs/spec-reference.md {@code data.kind = csv}): a header row, one numeric column per
  * dimension and an optional integer {@code label} column; commas, or tabs when the header has no comma. Only a
- * regular file of at most {@link #MAX_BYTES} is read, and errors name lines and columns by number without quoting
+ * regular file of at most {@link #MAX_BYTES} is read ({@link DataFiles}), and errors name lines and columns by number without quoting
  * what the file holds: a spec submitted to the daemon must not be able to read a device or show another file.
  */
 public final class CsvDataset {
@@ -29,32 +26,16 @@ public final class CsvDataset {
     private CsvDataset() {
     }
 
-    /** The first n rows of the file (fewer if the file is shorter; none is an error). */
+    /** The first n rows of the file (fewer if the file is shorter; none is an error), wherever it is. */
     public static Dataset read(Path path, int n) {
-        Points.requireCount(n);
-        requireRegularFile(path);
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return parse(reader, path.toString(), n);
-        } catch (NoSuchFileException e) {
-            throw new DataFormatException(path.toString(), "no such file");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
+        return read(path, n, DataFiles.anywhere());
     }
 
-    private static void requireRegularFile(Path path) {
-        if (!Files.exists(path)) {
-            throw new DataFormatException(path.toString(), "no such file");
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new DataFormatException(path.toString(), "not a regular file (a directory, device or pipe)");
-        }
-        try {
-            long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                throw new DataFormatException(path.toString(), size + " bytes: a CSV data set may have at most "
-                        + MAX_BYTES + " bytes");
-            }
+    /** As {@link #read(Path, int)}, the file opened through {@code files} (its roots and checks). */
+    public static Dataset read(Path path, int n, DataFiles files) {
+        Points.requireCount(n);
+        try (BufferedReader reader = files.reader(path, MAX_BYTES)) {
+            return parse(reader, path.toString(), n);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }

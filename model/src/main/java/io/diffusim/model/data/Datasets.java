@@ -5,6 +5,7 @@ import io.diffusim.config.GmmComponent;
 import io.diffusim.config.GmmComponent.Diagonal;
 import io.diffusim.config.GmmComponent.Full;
 import io.diffusim.config.GmmComponent.Isotropic;
+import java.nio.file.Files;
 import java.util.List;
 
 /**
@@ -26,8 +27,13 @@ public final class Datasets {
     private Datasets() {
     }
 
-    /** The data set of a spec: all {@code n * of} points from the seed, then the spec's part. */
+    /** The data set of a spec: all {@code n * of} points from the seed, then the spec's part; files read anywhere. */
     public static Dataset from(DataSpec spec, long seed) {
+        return from(spec, seed, DataFiles.anywhere());
+    }
+
+    /** As {@link #from(DataSpec, long)}, every data file opened through {@code files} (the daemon's roots). */
+    public static Dataset from(DataSpec spec, long seed, DataFiles files) {
         int total = total(spec);
         Dataset all;
         if (spec instanceof DataSpec.Moons) {
@@ -42,19 +48,42 @@ public final class Datasets {
             all = MixtureSampler.sample(mixture(gmm, seed), total, seed);
         } else if (spec instanceof DataSpec.FashionMnist images) {
             all = FashionMnist.read(images.dir(), images.split(), total, images.classes(), images.scale().lo(),
-                    images.scale().hi());
+                    images.scale().hi(), files);
         } else if (spec instanceof DataSpec.Csv csv) {
-            all = CsvDataset.read(csv.path(), total);
+            all = CsvDataset.read(csv.path(), total, files);
         } else if (spec instanceof DataSpec.Idx idx) {
-            all = IdxImages.read(idx.path(), total, idx.layout(), idx.scale().lo(), idx.scale().hi());
+            all = IdxImages.read(idx.path(), total, idx.layout(), idx.scale().lo(), idx.scale().hi(), files);
         } else if (spec instanceof DataSpec.Png png) {
-            all = PngFolder.read(png.dir(), total, png.scale().lo(), png.scale().hi());
+            all = PngFolder.read(png.dir(), total, png.scale().lo(), png.scale().hi(), files);
         } else if (spec instanceof DataSpec.Npy npy) {
-            all = NpyImages.read(npy.path(), total, npy.layout(), npy.scale().lo(), npy.scale().hi());
+            all = NpyImages.read(npy.path(), total, npy.layout(), npy.scale().lo(), npy.scale().hi(), files);
         } else {
             throw new IllegalArgumentException("unknown data kind " + spec.kind());
         }
         return Subset.of(all, spec.subset());
+    }
+
+    /**
+     * Checks, before anything is loaded, that the files {@code spec} names may be opened through a confined
+     * {@code files} (the daemon refuses a spec whose files may not be read at submit); unconfined, nothing is checked.
+     *
+     * @throws DataFormatException naming the file and why not
+     */
+    public static void requireFiles(DataSpec spec, DataFiles files) {
+        if (files.roots() == null) {
+            return;
+        }
+        if (spec instanceof DataSpec.FashionMnist images && Files.exists(images.dir())) {
+            files.requireDirectory(images.dir());
+        } else if (spec instanceof DataSpec.Csv csv) {
+            files.requireFile(csv.path(), CsvDataset.MAX_BYTES);
+        } else if (spec instanceof DataSpec.Idx idx) {
+            files.requireFile(idx.path(), DataFiles.MAX_BYTES);
+        } else if (spec instanceof DataSpec.Png png) {
+            files.requireDirectory(png.dir());
+        } else if (spec instanceof DataSpec.Npy npy) {
+            files.requireFile(npy.path(), DataFiles.MAX_BYTES);
+        }
     }
 
     /**

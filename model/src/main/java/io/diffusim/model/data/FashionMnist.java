@@ -32,6 +32,12 @@ public final class FashionMnist {
 
     /** The first n images (fewer if the split has fewer) whose label is in {@code classes} (empty: all classes). */
     public static Dataset read(Path dir, Split split, int n, List<Integer> classes, double lo, double hi) {
+        return read(dir, split, n, classes, lo, hi, DataFiles.anywhere());
+    }
+
+    /** As {@link #read(Path, Split, int, List, double, double)}, the files opened through {@code files}. */
+    public static Dataset read(Path dir, Split split, int n, List<Integer> classes, double lo, double hi,
+            DataFiles files) {
         Points.requireCount(n);
         if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
             throw new IllegalArgumentException("pixel scale must be finite with lo < hi, got [" + lo + ", " + hi + "]");
@@ -39,10 +45,11 @@ public final class FashionMnist {
         boolean[] wanted = wantedClasses(classes);
         String prefix = split == Split.TRAIN ? "train" : "t10k";
         requirePresent(dir);
-        int[] labels = readLabels(dir, prefix + "-labels-idx1-ubyte");
+        files.requireDirectory(dir);
+        int[] labels = readLabels(dir, prefix + "-labels-idx1-ubyte", files);
         double[] pixelValue = new double[256];
         Arrays.setAll(pixelValue, u -> lo + (hi - lo) * u / 255.0);
-        try (IdxFile images = IdxFile.open(dir, prefix + "-images-idx3-ubyte", IMAGES_MAGIC)) {
+        try (IdxFile images = IdxFile.open(dir, prefix + "-images-idx3-ubyte", IMAGES_MAGIC, files)) {
             int[] sizes = images.sizes();
             if (sizes[1] != SIDE || sizes[2] != SIDE) {
                 throw new DataFormatException(images.name(), "images are " + sizes[1] + "x" + sizes[2]
@@ -85,8 +92,8 @@ public final class FashionMnist {
         }
     }
 
-    private static int[] readLabels(Path dir, String base) {
-        try (IdxFile file = IdxFile.open(dir, base, LABELS_MAGIC)) {
+    private static int[] readLabels(Path dir, String base, DataFiles files) {
+        try (IdxFile file = IdxFile.open(dir, base, LABELS_MAGIC, files)) {
             int count = file.sizes()[0];
             if (count > MAX_ITEMS) {
                 throw new DataFormatException(file.name(),

@@ -31,9 +31,9 @@ final class IdxFile implements AutoCloseable {
     private long bytesRead;
 
     /** {@code magic} is the one expected, or {@link #ANY_UNSIGNED_BYTES} for unsigned bytes of any rank 1 to 4. */
-    private IdxFile(Path file, int magic) throws IOException {
+    private IdxFile(Path file, int magic, DataFiles files) throws IOException {
         this.name = file.toString();
-        BufferedInputStream buffered = new BufferedInputStream(DataFiles.open(file), BUFFER);
+        BufferedInputStream buffered = new BufferedInputStream(files.open(file, DataFiles.MAX_BYTES), BUFFER);
         try {
             buffered.mark(2);
             boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
@@ -56,24 +56,24 @@ final class IdxFile implements AutoCloseable {
         this.expectedBytes += body;
     }
 
-    /** Opens one file of unsigned bytes of any rank 1 to 4 (plain or gzip). */
-    static IdxFile open(Path file) {
+    /** Opens one file of unsigned bytes of any rank 1 to 4 (plain or gzip) through {@code files}. */
+    static IdxFile open(Path file, DataFiles files) {
         try {
-            return new IdxFile(file, ANY_UNSIGNED_BYTES);
+            return new IdxFile(file, ANY_UNSIGNED_BYTES, files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
-    /** Opens {@code dir/base.gz}, else {@code dir/base}, and checks its magic number. */
-    static IdxFile open(Path dir, String base, int magic) {
+    /** Opens {@code dir/base.gz}, else {@code dir/base}, through {@code files}, and checks its magic number. */
+    static IdxFile open(Path dir, String base, int magic, DataFiles files) {
         Path gz = dir.resolve(base + ".gz");
         Path file = Files.exists(gz) ? gz : dir.resolve(base);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new DataFormatException(gz.toString(), "no such file (nor " + base + " uncompressed)");
         }
         try {
-            return new IdxFile(file, magic);
+            return new IdxFile(file, magic, files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -121,7 +121,8 @@ final class IdxFile implements AutoCloseable {
         }
         int foundMagic = ByteBuffer.wrap(first).getInt();
         if (magic != ANY_UNSIGNED_BYTES && foundMagic != magic) {
-            throw new DataFormatException(name, "magic number " + foundMagic + ", expected " + magic);
+            // the bytes found are not quoted: the file may be anything
+            throw new DataFormatException(name, "not an IDX file of this kind (expected magic number " + magic + ")");
         }
         int type = (foundMagic >>> 8) & 0xff;
         int dims = foundMagic & 0xff;

@@ -17,10 +17,10 @@ public final class IdxImages {
     }
 
     /** The first n items (fewer if the file has fewer). */
-    public static Dataset read(Path file, int n, Layout layout, double lo, double hi) {
+    public static Dataset read(Path file, int n, Layout layout, double lo, double hi, DataFiles files) {
         Points.requireCount(n);
         double[] levels = ImageArrays.byteLevels(lo, hi);
-        try (IdxFile idx = IdxFile.open(file)) {
+        try (IdxFile idx = IdxFile.open(file, files)) {
             int[] sizes = idx.sizes();
             if (sizes.length < 2) {
                 throw new DataFormatException(idx.name(), "a 1-dimensional IDX file (labels?); expected [n, D], [n, H, W] or 4 dimensions");

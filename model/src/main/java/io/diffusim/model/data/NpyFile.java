@@ -32,10 +32,10 @@ public final class NpyFile {
     }
 
     /** The first {@code maxItems} items along the first axis (all when the array has fewer). */
-    public static Array read(Path file, long maxItems) {
+    public static Array read(Path file, long maxItems, DataFiles files) {
         String name = file.toString();
-        long fileBytes = DataFiles.size(file);
-        try (InputStream in = DataFiles.open(file)) {
+        long fileBytes = files.size(file);
+        try (InputStream in = files.open(file)) {
             byte[] preamble = readExactly(in, name, 8, "a header");
             if (!Arrays.equals(Arrays.copyOf(preamble, MAGIC.length), MAGIC)) {
                 throw new DataFormatException(name, "not a .npy file (no \\x93NUMPY magic)");

@@ -14,10 +14,10 @@ public final class NpyImages {
     }
 
     /** The first n items (fewer if the array has fewer). */
-    public static Dataset read(Path file, int n, Layout layout, double lo, double hi) {
+    public static Dataset read(Path file, int n, Layout layout, double lo, double hi, DataFiles files) {
         Points.requireCount(n);
         double[] levels = ImageArrays.byteLevels(lo, hi);
-        NpyFile.Array array = NpyFile.read(file, n);
+        NpyFile.Array array = NpyFile.read(file, n, files);
         double[] values = array.values();
         for (int i = 0; i < values.length; i++) {
             if (array.bytes()) {

@@ -22,22 +22,22 @@ public final class PngFolder {
     }
 
     /** The first n images of the folder (fewer if it has fewer). */
-    public static Dataset read(Path dir, int n, double lo, double hi) {
+    public static Dataset read(Path dir, int n, double lo, double hi, DataFiles files) {
         Points.requireCount(n);
         ImageArrays.byteLevels(lo, hi);
-        List<Path> files = DataFiles.list(dir, ".png");
-        int count = Math.min(n, files.size());
+        List<Path> images = files.list(dir, ".png");
+        int count = Math.min(n, images.size());
         int[] shape = null;
         double[] values = null;
         for (int i = 0; i < count; i++) {
-            Path file = files.get(i);
-            BufferedImage image = decode(file);
+            Path file = images.get(i);
+            BufferedImage image = decode(file, files);
             int[] own = {grey(image) ? 1 : 3, image.getHeight(), image.getWidth()};
             if (shape == null) {
                 shape = own;
                 values = new double[ImageArrays.valueCount(dir.toString(), count, shape)];
             } else if (own[0] != shape[0] || own[1] != shape[1] || own[2] != shape[2]) {
-                throw new DataFormatException(file.toString(), describe(own) + ", but " + files.get(0).getFileName()
+                throw new DataFormatException(file.toString(), describe(own) + ", but " + images.get(0).getFileName()
                         + " is " + describe(shape) + "; every image of a folder must have one size and kind");
             }
             pixels(image, own, lo, hi, values, i * own[0] * own[1] * own[2]);
@@ -45,8 +45,8 @@ public final class PngFolder {
         return new Dataset(dir.toString(), Points.matrix(values, count, shape[0] * shape[1] * shape[2]), null, shape);
     }
 
-    private static BufferedImage decode(Path file) {
-        try (InputStream in = DataFiles.open(file)) {
+    private static BufferedImage decode(Path file, DataFiles files) {
+        try (InputStream in = files.open(file)) {
             BufferedImage image = ImageIO.read(in);
             if (image == null) {
                 throw new DataFormatException(file.toString(), "not a readable PNG image");

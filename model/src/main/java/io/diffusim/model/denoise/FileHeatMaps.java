@@ -1,5 +1,6 @@
 package io.diffusim.model.denoise;
 
+import io.diffusim.model.data.DataFiles;
 import io.diffusim.model.data.DataFormatException;
 import io.diffusim.model.data.NpyFile;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class FileHeatMaps implements HeatMaps {
 
     /** Reads and checks the file against the image size and the number of schedule entries. */
     public static FileHeatMaps read(Path file, int height, int width, int scheduleLevels) {
-        NpyFile.Array array = NpyFile.read(file, Long.MAX_VALUE);
+        NpyFile.Array array = NpyFile.read(file, Long.MAX_VALUE, DataFiles.anywhere());
         int[] shape = array.shape();
         int[] oneSet = {height, width, height, width};
         boolean shared = Arrays.equals(shape, oneSet);

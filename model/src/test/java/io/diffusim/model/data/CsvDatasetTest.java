@@ -98,7 +98,7 @@ class CsvDatasetTest {
             file.setLength(CsvDataset.MAX_BYTES + 1); // sparse: no disk used
         }
         assertThatThrownBy(() -> CsvDataset.read(big, 5))
-                .hasMessage(big + ": " + (CsvDataset.MAX_BYTES + 1) + " bytes: a CSV data set may have at most "
+                .hasMessage(big + ": " + (CsvDataset.MAX_BYTES + 1) + " bytes: this data file may have at most "
                         + CsvDataset.MAX_BYTES + " bytes");
         Path passwd = write("passwd.csv", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon\n");
         assertThatThrownBy(() -> CsvDataset.read(passwd, 5)).message().doesNotContain("root").doesNotContain("daemon");

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** IDX files of any shape, PNG folders and .npy arrays as data sets (docs/spec-reference.md data.kind = idx | png | npy). */
 class ImageFilesTest {
 
+    private static final DataFiles ANYWHERE = DataFiles.anywhere();
+
     @TempDir
     Path dir;
 
@@ -28,7 +30,7 @@ class ImageFilesTest {
         // 3 images of 2 x 3: bytes 0, 1, ..., 17
         Path file = idx("digits-idx3-ubyte", new int[] {3, 2, 3}, bytes(18), false);
 
-        Dataset data = IdxImages.read(file, 2, Layout.NCHW, -1, 1);
+        Dataset data = IdxImages.read(file, 2, Layout.NCHW, -1, 1, ANYWHERE);
 
         assertThat(data.imageShape()).containsExactly(1, 2, 3);
         assertThat(data.size()).isEqualTo(2);
@@ -42,8 +44,8 @@ class ImageFilesTest {
         // 1 image, 1 x 2 pixels, 3 channels, stored (h, w, c): pixel 0 = (0, 1, 2), pixel 1 = (3, 4, 5)
         Path gz = idx("rgb-idx4-ubyte.gz", new int[] {1, 1, 2, 3}, bytes(6), true);
 
-        Dataset last = IdxImages.read(gz, 10, Layout.NHWC, 0, 255);
-        Dataset first = IdxImages.read(gz, 10, Layout.NCHW, 0, 255);
+        Dataset last = IdxImages.read(gz, 10, Layout.NHWC, 0, 255, ANYWHERE);
+        Dataset first = IdxImages.read(gz, 10, Layout.NCHW, 0, 255, ANYWHERE);
 
         assertThat(last.imageShape()).containsExactly(3, 1, 2);
         assertThat(last.points().toDoubleVector()).containsExactly(0, 3, 1, 4, 2, 5);
@@ -61,17 +63,17 @@ class ImageFilesTest {
         Path header = dir.resolve("header-idx");
         Files.write(header, new byte[] {0, 0, 8, 3, 0, 0});
 
-        assertThatThrownBy(() -> IdxImages.read(floats, 1, Layout.NCHW, -1, 1)).isInstanceOf(DataFormatException.class)
+        assertThatThrownBy(() -> IdxImages.read(floats, 1, Layout.NCHW, -1, 1, ANYWHERE)).isInstanceOf(DataFormatException.class)
                 .hasMessageContaining(floats.toString()).hasMessageContaining("magic number 0xd02");
-        assertThatThrownBy(() -> IdxImages.read(labels, 1, Layout.NCHW, -1, 1)).isInstanceOf(DataFormatException.class)
+        assertThatThrownBy(() -> IdxImages.read(labels, 1, Layout.NCHW, -1, 1, ANYWHERE)).isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("1-dimensional");
-        assertThatThrownBy(() -> IdxImages.read(truncated, 5, Layout.NCHW, -1, 1)).isInstanceOf(DataFormatException.class)
+        assertThatThrownBy(() -> IdxImages.read(truncated, 5, Layout.NCHW, -1, 1, ANYWHERE)).isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("truncated: expected 24 bytes, found 23");
-        assertThatThrownBy(() -> IdxImages.read(trailing, 1, Layout.NCHW, -1, 1)).isInstanceOf(DataFormatException.class)
+        assertThatThrownBy(() -> IdxImages.read(trailing, 1, Layout.NCHW, -1, 1, ANYWHERE)).isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("expected 24 bytes, found 25 (trailing data)");
-        assertThatThrownBy(() -> IdxImages.read(header, 1, Layout.NCHW, -1, 1)).isInstanceOf(DataFormatException.class)
+        assertThatThrownBy(() -> IdxImages.read(header, 1, Layout.NCHW, -1, 1, ANYWHERE)).isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("expected a header of 16 bytes, found 6");
-        assertThatThrownBy(() -> IdxImages.read(dir, 1, Layout.NCHW, -1, 1)).isInstanceOf(DataFormatException.class)
+        assertThatThrownBy(() -> IdxImages.read(dir, 1, Layout.NCHW, -1, 1, ANYWHERE)).isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("not a regular file");
     }
 
@@ -81,9 +83,9 @@ class ImageFilesTest {
         Path f4 = npy("f4.npy", "<f4", "(1, 3)", 2, floats(3));
         Path u1 = npy("u1.npy", "|u1", "(1, 2, 1, 3)", 3, bytes(6));
 
-        Dataset images = NpyImages.read(f8, 5, Layout.NCHW, -1, 1);
-        Dataset points = NpyImages.read(f4, 5, Layout.NCHW, -1, 1);
-        Dataset channelsLast = NpyImages.read(u1, 5, Layout.NHWC, 0, 1);
+        Dataset images = NpyImages.read(f8, 5, Layout.NCHW, -1, 1, ANYWHERE);
+        Dataset points = NpyImages.read(f4, 5, Layout.NCHW, -1, 1, ANYWHERE);
+        Dataset channelsLast = NpyImages.read(u1, 5, Layout.NHWC, 0, 1, ANYWHERE);
 
         assertThat(images.imageShape()).containsExactly(1, 2, 2);
         assertThat(images.points().getRow(1).toDoubleVector()).containsExactly(0.5, 0.625, 0.75, 0.875);
@@ -105,15 +107,15 @@ class ImageFilesTest {
         Path notNpy = write("text.npy", "hello world, this is not an array".getBytes(StandardCharsets.US_ASCII), new byte[0]);
         Path nan = npy("nan.npy", "<f8", "(1, 2)", 1, doubleBytes(1.0, Double.NaN));
 
-        assertThatThrownBy(() -> NpyImages.read(i8, 1, Layout.NCHW, -1, 1)).hasMessageContaining(i8.toString())
+        assertThatThrownBy(() -> NpyImages.read(i8, 1, Layout.NCHW, -1, 1, ANYWHERE)).hasMessageContaining(i8.toString())
                 .hasMessageContaining("dtype '<i8' is not supported");
-        assertThatThrownBy(() -> NpyImages.read(big, 1, Layout.NCHW, -1, 1)).hasMessageContaining("dtype '>f8'");
-        assertThatThrownBy(() -> NpyImages.read(fortran, 1, Layout.NCHW, -1, 1)).hasMessageContaining("fortran_order True");
-        assertThatThrownBy(() -> NpyImages.read(shortBody, 1, Layout.NCHW, -1, 1)).hasMessageContaining("truncated");
-        assertThatThrownBy(() -> NpyImages.read(longBody, 1, Layout.NCHW, -1, 1)).hasMessageContaining("trailing data");
-        assertThatThrownBy(() -> NpyImages.read(scalar, 1, Layout.NCHW, -1, 1)).hasMessageContaining("0-dimensional");
-        assertThatThrownBy(() -> NpyImages.read(notNpy, 1, Layout.NCHW, -1, 1)).hasMessageContaining("not a .npy file");
-        assertThatThrownBy(() -> NpyImages.read(nan, 1, Layout.NCHW, -1, 1)).isInstanceOf(DataFormatException.class)
+        assertThatThrownBy(() -> NpyImages.read(big, 1, Layout.NCHW, -1, 1, ANYWHERE)).hasMessageContaining("dtype '>f8'");
+        assertThatThrownBy(() -> NpyImages.read(fortran, 1, Layout.NCHW, -1, 1, ANYWHERE)).hasMessageContaining("fortran_order True");
+        assertThatThrownBy(() -> NpyImages.read(shortBody, 1, Layout.NCHW, -1, 1, ANYWHERE)).hasMessageContaining("truncated");
+        assertThatThrownBy(() -> NpyImages.read(longBody, 1, Layout.NCHW, -1, 1, ANYWHERE)).hasMessageContaining("trailing data");
+        assertThatThrownBy(() -> NpyImages.read(scalar, 1, Layout.NCHW, -1, 1, ANYWHERE)).hasMessageContaining("0-dimensional");
+        assertThatThrownBy(() -> NpyImages.read(notNpy, 1, Layout.NCHW, -1, 1, ANYWHERE)).hasMessageContaining("not a .npy file");
+        assertThatThrownBy(() -> NpyImages.read(nan, 1, Layout.NCHW, -1, 1, ANYWHERE)).isInstanceOf(DataFormatException.class)
                 .hasMessageContaining("value 1 is NaN");
     }
 
@@ -129,8 +131,8 @@ class ImageFilesTest {
         colour.setRGB(1, 0, 0x0000FF);
         ImageIO.write(colour, "png", rgb.resolve("x.png").toFile());
 
-        Dataset greys = PngFolder.read(grey, 10, -1, 1);
-        Dataset colours = PngFolder.read(rgb, 10, 0, 1);
+        Dataset greys = PngFolder.read(grey, 10, -1, 1, ANYWHERE);
+        Dataset colours = PngFolder.read(rgb, 10, 0, 1, ANYWHERE);
 
         assertThat(greys.imageShape()).containsExactly(1, 2, 3);
         assertThat(greys.points().getRow(0).toDoubleVector()).containsOnly(-1.0);
@@ -152,12 +154,12 @@ class ImageFilesTest {
         Files.writeString(broken.resolve("a.png"), "not a png");
         Path empty = Files.createDirectory(dir.resolve("empty"));
 
-        assertThatThrownBy(() -> PngFolder.read(sizes, 5, -1, 1)).isInstanceOf(DataFormatException.class)
+        assertThatThrownBy(() -> PngFolder.read(sizes, 5, -1, 1, ANYWHERE)).isInstanceOf(DataFormatException.class)
                 .hasMessageContaining(sizes.resolve("b.png").toString()).hasMessageContaining("3x3 grey, but a.png is 2x3 grey");
-        assertThatThrownBy(() -> PngFolder.read(kinds, 5, -1, 1)).hasMessageContaining("2x2 RGB, but a.png is 2x2 grey");
-        assertThatThrownBy(() -> PngFolder.read(broken, 5, -1, 1)).hasMessageContaining("not a readable PNG");
-        assertThatThrownBy(() -> PngFolder.read(empty, 5, -1, 1)).hasMessageContaining("no .png files");
-        assertThatThrownBy(() -> PngFolder.read(dir.resolve("absent"), 5, -1, 1)).hasMessageContaining("no such directory");
+        assertThatThrownBy(() -> PngFolder.read(kinds, 5, -1, 1, ANYWHERE)).hasMessageContaining("2x2 RGB, but a.png is 2x2 grey");
+        assertThatThrownBy(() -> PngFolder.read(broken, 5, -1, 1, ANYWHERE)).hasMessageContaining("not a readable PNG");
+        assertThatThrownBy(() -> PngFolder.read(empty, 5, -1, 1, ANYWHERE)).hasMessageContaining("no .png files");
+        assertThatThrownBy(() -> PngFolder.read(dir.resolve("absent"), 5, -1, 1, ANYWHERE)).hasMessageContaining("no such directory");
     }
 
     private Path idx(String name, int[] sizes, byte[] body, boolean gzip) throws IOException {
