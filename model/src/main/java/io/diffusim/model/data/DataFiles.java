@@ -92,6 +92,9 @@ public final class DataFiles {
 
     /** The real path of directory {@code dir}, which must exist and lie inside the roots. */
     public Path requireDirectory(Path dir) {
+        if (!Files.exists(dir)) {
+            throw new DataFormatException(dir.toString(), "no such directory");
+        }
         Path real = requireInside(dir);
         if (!Files.isDirectory(real)) {
             throw new DataFormatException(dir.toString(), "not a directory");
