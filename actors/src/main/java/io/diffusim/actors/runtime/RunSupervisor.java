@@ -1,7 +1,6 @@
 package io.diffusim.actors.runtime;
 
 import io.diffusim.actors.protocol.FrontDoorCommand;
-import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
 import io.diffusim.actors.protocol.FrontDoorCommand.Status;
 import io.diffusim.actors.store.Checkpoint;
 import io.diffusim.actors.store.MetricRecord;
@@ -9,7 +8,6 @@ import io.diffusim.actors.store.RunRecord;
 import io.diffusim.analysis.run.BatchStep;
 import io.diffusim.analysis.run.ParticleBatches;
 import io.diffusim.analysis.run.RunAnalysis;
-import io.diffusim.analysis.run.StepRate;
 import io.diffusim.config.RunSpec;
 import io.diffusim.sampling.SamplerState;
 import java.util.ArrayList;
@@ -99,12 +97,11 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
     private final List<long[]> split;
     private final List<ActorRef<ParticleBatch.Command>> batches = new ArrayList<>();
     private final SamplerState[] last;
-    private final RunLog log = new RunLog();
+    private final RunReport report;
+    private final RunLog log;
     private final RunTiming timing = new RunTiming();
-    private RunRecord record;
     private RunStarter.Start start;
     private StepCollector collector;
-    private StepRate rate;
     private boolean paused;
     /** Paused because a write of the run's state was refused or failed. */
     private boolean storePaused;
@@ -120,8 +117,9 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         this.storeFailures = context.messageAdapter(StateStore.WriteFailed.class, StoreFailed::new);
         this.split = ParticleBatches.split(spec.particles(), spec.batchSize());
         this.last = new SamplerState[split.size()];
-        this.record = record;
-        update(record.withState(RunStates.RUNNING, null));
+        this.report = new RunReport(record, services, storeFailures);
+        this.log = report.log();
+        report.update(record.withState(RunStates.RUNNING, null));
         context.watchWith(context.spawn(RunStarter.create(record.id(), spec, split.size(), context.getSelf(), services,
                 context.messageAdapter(RunStarter.Outcome.class, Started::new)), "starter"), new PartStopped("starter"));
     }
@@ -154,8 +152,9 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         }
         start = started.outcome().start();
         getContext().watchWith(start.replica(), new PartStopped("model replica"));
-        update(new RunRecord(record.id(), record.spec(), record.state(), record.step(), start.parts().sampler().steps(),
-                record.submittedNs(), record.error()));
+        RunRecord record = report.record();
+        report.update(new RunRecord(record.id(), record.spec(), record.state(), record.step(),
+                start.parts().sampler().steps(), record.submittedNs(), record.error()));
         int[] firstSteps = new int[split.size()];
         for (int b = 0; b < split.size(); b++) {
             Checkpoint checkpoint = start.checkpoints().get(b);
@@ -164,7 +163,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         collector = new StepCollector(firstSteps);
         log.restore(start.metrics(), collector.nextStep());
         timing.samplingStarted(collector.nextStep());
-        restartPace();
+        report.restartPace(start.parts().sampler().stopsEarly());
         if (Arrays.stream(firstSteps).anyMatch(step -> step > 0)) {
             analysing = true;
             List<RunAnalysis> analyses = start.analyses();
@@ -220,7 +219,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
             return this;
         }
         String reason = "its " + message.part() + " stopped unexpectedly (see the daemon log)";
-        services.registry().tell(new RunRegistry.RunInterrupted(record.id(), reason));
+        services.registry().tell(new RunRegistry.RunInterrupted(report.id(), reason));
         return Behaviors.stopped();
     }
 
@@ -239,9 +238,9 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
                     (records, failure) -> new StepAnalysed(step, records, failure));
         } else if (collector.allDone()) {
             finishing = true;
-            RunFinish finish = new RunFinish(record.id(), spec, start.parts().data(), start.analyses(), List.of(last),
-                    collector.finalStep(), log.snapshot(), timing, record.submittedNs(),
-                    services.settings().runDirectory(record.id()));
+            RunFinish finish = new RunFinish(report.id(), spec, start.parts().data(), start.analyses(), List.of(last),
+                    collector.finalStep(), log.snapshot(), timing, report.record().submittedNs(),
+                    services.settings().runDirectory(report.id()));
             getContext().pipeToSelf(CompletableFuture.supplyAsync(finish::run, work), Finished::new);
         }
         return this;
@@ -252,16 +251,16 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         if (message.failure() != null) {
             return end(RunStates.FAILED, "analysis failed at step " + message.step() + ": " + Failures.message(message.failure()));
         }
-        record(message.records());
+        report.add(message.records());
         Map<Integer, Checkpoint> checkpoints = log.takeDue(message.step());
         if (!checkpoints.isEmpty()) {
-            services.store().tell(new StateStore.PutCheckpoints(record.id(), checkpoints, storeFailures));
-            if (record.interruptions() > 0) {
+            services.store().tell(new StateStore.PutCheckpoints(report.id(), checkpoints, storeFailures));
+            if (report.record().interruptions() > 0) {
                 // a checkpoint past the resume point: the run is making progress, not taking the daemon down
-                update(record.withInterruptions(0));
+                report.update(report.record().withInterruptions(0));
             }
         }
-        progress(message.step() + 1, !checkpoints.isEmpty());
+        report.stepped(message.step() + 1, !checkpoints.isEmpty());
         return next();
     }
 
@@ -269,8 +268,8 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         if (message.failure() != null) {
             return end(RunStates.FAILED, Failures.message(message.failure()));
         }
-        record(message.records());
-        record = record.withStep(collector.finalStep());
+        report.add(message.records());
+        report.revise(report.record().withStep(collector.finalStep()));
         return end(RunStates.DONE, null);
     }
 
@@ -282,7 +281,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
     private Behavior<Command> onStoreFailed(StoreFailed message) {
         if (!storePaused) {
             storePaused = true;
-            getContext().getLog().warn("run {} paused: {}", record.id(), message.failed().error());
+            getContext().getLog().warn("run {} paused: {}", report.id(), message.failed().error());
             setPaused(true, message.failed().error());
         }
         return this;
@@ -296,7 +295,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
                 return stopping(control.replyTo());
             }
         }
-        control.replyTo().tell(new Status(status()));
+        report.answer(control);
         return this;
     }
 
@@ -311,19 +310,18 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         }
         paused = pause;
         if (!pause && start != null) {
-            restartPace();
+            report.restartPace(start.parts().sampler().stopsEarly());
         }
         if (!pause && storePaused) {
-            // the records whose write failed are stored again (a record's key makes a second put harmless)
             storePaused = false;
-            services.store().tell(new StateStore.PutMetrics(record.id(), 0, log.snapshot(), storeFailures));
+            report.storeLogAgain();
         }
         batches.forEach(batch -> batch.tell(pause ? new ParticleBatch.Pause() : new ParticleBatch.Resume()));
-        update(record.withState(pause ? RunStates.PAUSED : RunStates.RUNNING, reason));
+        report.update(report.record().withState(pause ? RunStates.PAUSED : RunStates.RUNNING, reason));
     }
 
     private Behavior<Command> onGetMetrics(GetMetrics get) {
-        get.replyTo().tell(log.page(get.fromIndex(), status()));
+        report.answer(get);
         return this;
     }
 
@@ -332,8 +330,8 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
      * ends as stopped. The caller hears of the change at once; a batch step can take long on a large model.
      */
     private Behavior<Command> stopping(ActorRef<FrontDoorCommand.StatusReply> replyTo) {
-        update(record.withState(RunStates.STOPPING, null));
-        replyTo.tell(new Status(status()));
+        report.update(report.record().withState(RunStates.STOPPING, null));
+        replyTo.tell(new Status(report.status()));
         Set<String> running = new HashSet<>();
         for (int b = 0; b < batches.size(); b++) {
             running.add("batch " + b);
@@ -348,8 +346,14 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
                     running.remove(stopped.part());
                     return running.isEmpty() ? end(RunStates.STOPPED, null) : Behaviors.same();
                 })
-                .onMessage(Control.class, this::onControlEnded)
-                .onMessage(GetMetrics.class, this::onGetMetricsEnded)
+                .onMessage(Control.class, control -> {
+                    report.answer(control);
+                    return Behaviors.same();
+                })
+                .onMessage(GetMetrics.class, get -> {
+                    report.answer(get);
+                    return Behaviors.same();
+                })
                 .onAnyMessage(ignored -> Behaviors.same())
                 .build();
     }
@@ -360,7 +364,8 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
      * before it saw the end, and stops on {@link Retire}, releasing the model replica.
      */
     private Behavior<Command> end(String state, String error) {
-        update(record.withState(state, error));
+        RunRecord record = report.record();
+        report.update(record.withState(state, error));
         services.store().tell(new StateStore.DropCheckpoints(record.id()));
         if (error != null) {
             getContext().getLog().warn("run {} {}: {}", record.id(), state, error);
@@ -370,72 +375,6 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
                     record.submittedNs(), state, error, work);
         }
         batches.forEach(getContext()::stop);
-        return Behaviors.receive(Command.class)
-                .onMessage(Control.class, this::onControlEnded)
-                .onMessage(GetMetrics.class, this::onGetMetricsEnded)
-                .onMessage(Retire.class, retire -> Behaviors.stopped())
-                .onAnyMessage(ignored -> Behaviors.same())
-                .build();
-    }
-
-    private Behavior<Command> onControlEnded(Control control) {
-        control.replyTo().tell(new Status(status()));
-        return Behaviors.same();
-    }
-
-    private Behavior<Command> onGetMetricsEnded(GetMetrics get) {
-        get.replyTo().tell(log.page(get.fromIndex(), status()));
-        return Behaviors.same();
-    }
-
-    private void update(RunRecord updated) {
-        record = updated;
-        services.store().tell(new StateStore.PutRun(updated, storeFailures));
-        tellRegistry();
-        services.events().status(status());
-    }
-
-    /** Appends records to the run's log, stores them under their log indexes, and tells the live streams. */
-    private void record(List<MetricRecord> records) {
-        if (records.isEmpty()) {
-            return;
-        }
-        int first = log.size();
-        log.add(records);
-        services.store().tell(new StateStore.PutMetrics(record.id(), first, records, storeFailures));
-        services.events().recorded(record.id(), first, records);
-    }
-
-    /**
-     * A step done: the registry hears of every one, the store only with a checkpoint (a resume starts there, and
-     * a record rewritten every step would only widen the window in which a kill tears it).
-     */
-    private void progress(int step, boolean checkpointed) {
-        rate.observe(step, System.nanoTime());
-        if (checkpointed) {
-            update(record.withStep(step));
-        } else {
-            record = record.withStep(step);
-            tellRegistry();
-            services.events().status(status());
-        }
-    }
-
-    /** The pace is measured afresh after a start, a resume from pause and a restart: time spent idle is not in it. */
-    private void restartPace() {
-        rate = new StepRate(start.parts().sampler().stopsEarly());
-        rate.observe(record.step(), System.nanoTime());
-    }
-
-    private void tellRegistry() {
-        RunStatus status = status();
-        services.registry().tell(new RunRegistry.RunUpdated(record, status.stepsPerSecond(), status.secondsLeft()));
-    }
-
-    /** With the pace while running. */
-    private RunStatus status() {
-        boolean paced = rate != null && record.state().equals(RunStates.RUNNING);
-        return new RunStatus(record.id(), record.state(), record.step(), record.steps(), record.error(),
-                paced ? rate.stepsPerSecond() : Double.NaN, paced ? rate.secondsLeft(record.steps()) : Double.NaN);
+        return report.ended();
     }
 }

@@ -1,11 +1,8 @@
 package io.diffusim.actors.runtime;
 
 import io.diffusim.actors.protocol.FrontDoorCommand;
-import io.diffusim.actors.protocol.FrontDoorCommand.RunStatus;
-import io.diffusim.actors.protocol.FrontDoorCommand.Status;
 import io.diffusim.actors.store.MetricRecord;
 import io.diffusim.actors.store.RunRecord;
-import io.diffusim.analysis.run.StepRate;
 import io.diffusim.config.ModelSpec;
 import io.diffusim.config.RunSpec;
 import io.diffusim.model.data.Datasets;
@@ -67,12 +64,10 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
     private final ActorRef<StateStore.WriteFailed> storeFailures;
     private final Path directory;
     private final ModelSpec.Mlp mlp;
-    private final RunLog log = new RunLog();
+    private final RunReport report;
     private final RunTiming timing = new RunTiming();
-    private RunRecord record;
     private List<MetricRecord> stored;
     private MlpTrainer.Session session;
-    private StepRate rate;
     private double lastLoss = Double.NaN;
     private boolean paused;
     /** Paused because a write of the job's state was refused or failed. */
@@ -89,8 +84,8 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
         this.storeFailures = context.messageAdapter(StateStore.WriteFailed.class, StoreFailed::new);
         this.directory = services.settings().runDirectory(record.id());
         this.mlp = (ModelSpec.Mlp) spec.model();
-        this.record = record;
-        update(record.withState(RunStates.RUNNING, null));
+        this.report = new RunReport(record, services, storeFailures);
+        report.update(record.withState(RunStates.RUNNING, null));
         services.store().tell(new StateStore.LoadResume(record.id(), 0,
                 context.messageAdapter(StateStore.ResumePoint.class, Loaded::new)));
     }
@@ -122,8 +117,8 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
         if (!storePaused) {
             storePaused = true;
             paused = true;
-            getContext().getLog().warn("training {} paused: {}", record.id(), failed.failed().error());
-            update(record.withState(RunStates.PAUSED, failed.failed().error()));
+            getContext().getLog().warn("training {} paused: {}", report.id(), failed.failed().error());
+            report.update(report.record().withState(RunStates.PAUSED, failed.failed().error()));
         }
         return this;
     }
@@ -155,13 +150,13 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
         }
         session = built.session();
         int done = (int) session.steps();
-        log.restore(stored, done + 1);
+        report.log().restore(stored, done + 1);
         stored = null;
         timing.samplingStarted(done);
-        record = new RunRecord(record.id(), record.spec(), record.state(), done, mlp.learned().train().steps(),
-                record.submittedNs(), record.error(), record.interruptions());
-        restartPace();
-        tellRegistry();
+        RunRecord record = report.record();
+        report.announce(new RunRecord(record.id(), record.spec(), record.state(), done, mlp.learned().train().steps(),
+                record.submittedNs(), record.error(), record.interruptions()));
+        report.restartPace(false);
         return next();
     }
 
@@ -173,8 +168,8 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
         stepping = true;
         long total = mlp.learned().train().steps();
         if (session.steps() >= total) {
-            TrainingFinish finish = new TrainingFinish(record.id(), spec, session, lastLoss, log.snapshot(), timing,
-                    record.submittedNs(), directory, services.settings().modelRegistry());
+            TrainingFinish finish = new TrainingFinish(report.id(), spec, session, lastLoss, report.log().snapshot(),
+                    timing, report.record().submittedNs(), directory, services.settings().modelRegistry());
             // the final weights are read on the device thread, where the session's arrays live
             getContext().pipeToSelf(CompletableFuture.runAsync(finish::writeModel, device)
                     .thenRunAsync(finish::run, work), (ignored, failure) -> new Finished(failure));
@@ -189,7 +184,7 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
     private Behavior<RunSupervisor.Command> onStepped(Stepped stepped) {
         stepping = false;
         if (stepped.failure() != null) {
-            return end(RunStates.FAILED, "training failed at step " + (record.step() + 1) + ": "
+            return end(RunStates.FAILED, "training failed at step " + (report.record().step() + 1) + ": "
                     + Failures.message(stepped.failure()));
         }
         TrainingChunk.Result result = stepped.result();
@@ -206,18 +201,13 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
             }
         }
         lastLoss = losses.length > 0 ? losses[losses.length - 1] : lastLoss;
-        record(records);
-        int step = (int) result.lastStep();
-        rate.observe(step, System.nanoTime());
+        report.add(records);
         if (result.saved()) {
-            services.store().tell(new StateStore.PromoteFile(record.id(), directory.resolve(NEXT_STATE_FILE),
+            services.store().tell(new StateStore.PromoteFile(report.id(), directory.resolve(NEXT_STATE_FILE),
                     directory.resolve(STATE_FILE), storeFailures));
-            update(record.withStep(step).withInterruptions(0));
-        } else {
-            record = record.withStep(step);
-            tellRegistry();
-            services.events().status(status());
+            report.revise(report.record().withInterruptions(0));
         }
+        report.stepped((int) result.lastStep(), result.saved());
         return next();
     }
 
@@ -233,89 +223,46 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
         switch (control.action()) {
             case PAUSE -> {
                 paused = true;
-                update(record.withState(RunStates.PAUSED, null));
+                report.update(report.record().withState(RunStates.PAUSED, null));
             }
             case RESUME -> {
                 paused = false;
                 if (storePaused) {
                     storePaused = false;
-                    services.store().tell(new StateStore.PutMetrics(record.id(), 0, log.snapshot(), storeFailures));
+                    report.storeLogAgain();
                 }
-                update(record.withState(RunStates.RUNNING, null));
+                report.update(report.record().withState(RunStates.RUNNING, null));
                 if (session != null) {
-                    restartPace();
+                    report.restartPace(false);
                 }
                 next();
             }
             case STOP -> {
                 // a chunk in flight ends within its time budget; its result is dropped with the job
-                update(record.withState(RunStates.STOPPING, null));
-                control.replyTo().tell(new Status(status()));
+                report.update(report.record().withState(RunStates.STOPPING, null));
+                report.answer(control);
                 return end(RunStates.STOPPED, null);
             }
         }
-        control.replyTo().tell(new Status(status()));
+        report.answer(control);
         return this;
     }
 
     private Behavior<RunSupervisor.Command> onGetMetrics(RunSupervisor.GetMetrics get) {
-        get.replyTo().tell(log.page(get.fromIndex(), status()));
+        report.answer(get);
         return this;
     }
 
     /** As {@link RunSupervisor}'s end: stored, reported, and the registry's requests answered until it retires us. */
     private Behavior<RunSupervisor.Command> end(String state, String error) {
-        update(record.withState(state, error));
+        RunRecord record = report.record();
+        report.update(record.withState(state, error));
         if (error != null) {
             getContext().getLog().warn("training {} {}: {}", record.id(), state, error);
         }
         if (!state.equals(RunStates.DONE)) {
             EndedRunManifest.write(directory, record.id(), spec, record.submittedNs(), state, error, work);
         }
-        return Behaviors.receive(RunSupervisor.Command.class)
-                .onMessage(RunSupervisor.Control.class, control -> {
-                    control.replyTo().tell(new Status(status()));
-                    return Behaviors.same();
-                })
-                .onMessage(RunSupervisor.GetMetrics.class, get -> {
-                    get.replyTo().tell(log.page(get.fromIndex(), status()));
-                    return Behaviors.same();
-                })
-                .onMessage(RunSupervisor.Retire.class, retire -> Behaviors.stopped())
-                .onAnyMessage(ignored -> Behaviors.same())
-                .build();
-    }
-
-    private void record(List<MetricRecord> records) {
-        if (records.isEmpty()) {
-            return;
-        }
-        int first = log.size();
-        log.add(records);
-        services.store().tell(new StateStore.PutMetrics(record.id(), first, records, storeFailures));
-        services.events().recorded(record.id(), first, records);
-    }
-
-    private void update(RunRecord updated) {
-        record = updated;
-        services.store().tell(new StateStore.PutRun(updated, storeFailures));
-        tellRegistry();
-        services.events().status(status());
-    }
-
-    private void restartPace() {
-        rate = new StepRate(false);
-        rate.observe(record.step(), System.nanoTime());
-    }
-
-    private void tellRegistry() {
-        RunStatus status = status();
-        services.registry().tell(new RunRegistry.RunUpdated(record, status.stepsPerSecond(), status.secondsLeft()));
-    }
-
-    private RunStatus status() {
-        boolean paced = rate != null && record.state().equals(RunStates.RUNNING);
-        return new RunStatus(record.id(), record.state(), record.step(), record.steps(), record.error(),
-                paced ? rate.stepsPerSecond() : Double.NaN, paced ? rate.secondsLeft(record.steps()) : Double.NaN);
+        return report.ended();
     }
 }
