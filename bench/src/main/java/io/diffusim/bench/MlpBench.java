@@ -3,10 +3,10 @@ package io.diffusim.bench;
 import io.diffusim.model.denoise.EvalRequest;
 import io.diffusim.model.denoise.Prediction;
 import io.diffusim.model.learned.ChainObjective;
-import io.diffusim.model.learned.MlpDenoiser;
+import io.diffusim.model.learned.NetworkDenoiser;
 import io.diffusim.model.learned.MlpForward;
-import io.diffusim.model.learned.MlpModels;
-import io.diffusim.model.learned.MlpParameters;
+import io.diffusim.model.learned.LearnedModels;
+import io.diffusim.model.learned.Weights;
 import io.diffusim.model.learned.MlpShape;
 import io.diffusim.model.process.VpDiscreteProcess;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +40,7 @@ public class MlpBench {
     @Param({"1000", "10000"})
     public int batch;
 
-    private MlpDenoiser denoiser;
+    private NetworkDenoiser denoiser;
     private EvalRequest request;
 
     @Setup(Level.Trial)
@@ -48,7 +48,7 @@ public class MlpBench {
         BenchData.configureNd4j();
         VpDiscreteProcess process = BenchData.vpProcess();
         MlpShape shape = MlpShape.reference(BenchData.DIMENSION, false);
-        denoiser = new MlpDenoiser(process, new MlpForward(MlpParameters.initial(shape, BenchData.SEED, MlpModels.WEIGHTS)),
+        denoiser = new NetworkDenoiser(process, new MlpForward(Weights.initial(shape, BenchData.SEED, LearnedModels.WEIGHTS)),
                 new ChainObjective(ChainObjective.Target.EPS, process.sqrtAlphaBar(), process.sqrtOneMinusAlphaBar(),
                         BenchData.DIMENSION, null));
         request = new EvalRequest(BenchData.particles(batch, BenchData.DIMENSION), BenchData.midTime(batch), null);

@@ -2,9 +2,9 @@ package io.diffusim.bench;
 
 import io.diffusim.model.learned.ChainObjective;
 import io.diffusim.model.learned.Ema;
-import io.diffusim.model.learned.MlpModels;
+import io.diffusim.model.learned.LearnedModels;
 import io.diffusim.model.learned.MlpShape;
-import io.diffusim.model.learned.MlpTrainer;
+import io.diffusim.model.learned.Trainer;
 import io.diffusim.model.process.VpDiscreteProcess;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -37,7 +37,7 @@ public class MlpTrainingBench {
     /** The template's training batch (docs/science.md §7.3). */
     static final int TRAINING_BATCH = 256;
 
-    private MlpTrainer.Session training;
+    private Trainer.Session training;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -45,9 +45,9 @@ public class MlpTrainingBench {
         VpDiscreteProcess process = BenchData.vpProcess();
         double[] points = BenchData.moons().points().castTo(DataType.DOUBLE).reshape(-1).toDoubleVector();
         // a schedule far longer than any measurement, so the learning rate stays near its start
-        MlpTrainer.Settings settings = new MlpTrainer.Settings(Integer.MAX_VALUE, TRAINING_BATCH, 3e-4, 0.01, 0.5,
-                Ema.Settings.template(), BenchData.SEED, MlpModels.WEIGHTS);
-        training = new MlpTrainer(MlpShape.reference(BenchData.DIMENSION, false), settings, points,
+        Trainer.Settings settings = new Trainer.Settings(Integer.MAX_VALUE, TRAINING_BATCH, 3e-4, 0.01, 0.5,
+                Ema.Settings.template(), BenchData.SEED, LearnedModels.WEIGHTS);
+        training = new Trainer(MlpShape.reference(BenchData.DIMENSION, false), settings, points,
                 new ChainObjective(ChainObjective.Target.EPS, process.sqrtAlphaBar(), process.sqrtOneMinusAlphaBar(),
                         BenchData.DIMENSION, null), "bench").start();
     }

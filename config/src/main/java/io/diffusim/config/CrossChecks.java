@@ -78,8 +78,8 @@ final class CrossChecks {
      */
     /** A training job trains a network: the model must be one that training applies to. */
     static void job(SpecErrors errors, RunSpec.Job job, ModelSpec model) {
-        if (job == RunSpec.Job.TRAIN && model != null && !(model instanceof ModelSpec.Mlp)) {
-            errors.addIfFirst("run.job", "train", "sample: job = train trains a network and needs model.kind = mlp, "
+        if (job == RunSpec.Job.TRAIN && model != null && model.asLearned().isEmpty()) {
+            errors.addIfFirst("run.job", "train", "sample: job = train trains a network and needs model.kind = mlp | unet, "
                     + "not " + Words.of(model.kind()));
         }
     }

@@ -21,6 +21,8 @@ final class Limits {
     /** A network's hidden width and its number of residual blocks. */
     static final IntRange WIDTH = IntRange.between(1, 65_536);
     static final IntRange BLOCKS = IntRange.between(0, 1_000);
+    /** Feature maps of a U-Net layer. */
+    static final IntRange MAPS = IntRange.between(1, 1_024);
 
     private Limits() {
     }

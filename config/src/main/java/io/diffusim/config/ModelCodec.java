@@ -44,7 +44,7 @@ final class ModelCodec {
             case EQM_EMPIRICAL -> new EqmEmpirical(EqmMagnitudeCodec.read(b), count(b, "grid", Limits.STEP_BUDGET));
             case MLP -> new ModelSpec.Mlp(LearnedCodec.read(b), count(b, "width", Limits.WIDTH),
                     count(b, "blocks", Limits.BLOCKS));
-            case UNET -> new ModelSpec.Unet(LearnedCodec.read(b));
+            case UNET -> new ModelSpec.Unet(LearnedCodec.read(b), count(b, "width", Limits.MAPS));
             case ONNX -> new Onnx(path(b, "path"), word(b, "parameterisation", Parameterisation.class),
                     flag(b, "time-input"));
         }).orElse(null);
@@ -84,6 +84,8 @@ final class ModelCodec {
         } else if (model instanceof ModelSpec.Mlp mlp) {
             out.put("width", mlp.width());
             out.put("blocks", mlp.blocks());
+        } else if (model instanceof ModelSpec.Unet unet) {
+            out.put("width", unet.width());
         } else if (model instanceof Onnx onnx) {
             out.put("path", onnx.path());
             out.put("parameterisation", onnx.parameterisation());

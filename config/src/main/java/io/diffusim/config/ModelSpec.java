@@ -25,6 +25,11 @@ public sealed interface ModelSpec {
         return Optional.empty();
     }
 
+    /** This learned model with other learned-model settings (its architecture kept); only for mlp and unet. */
+    default ModelSpec withLearned(LearnedSpec learned) {
+        throw new UnsupportedOperationException(kind() + " is not a learned model");
+    }
+
     /** Exact posterior of the data's Gaussian mixture (docs/science.md §3.1); needs {@code data.kind = gmm}. */
     record GmmExact() implements ModelSpec {
         public Kind kind() {
@@ -125,19 +130,32 @@ public sealed interface ModelSpec {
         }
 
         @Override
+        public ModelSpec withLearned(LearnedSpec other) {
+            return new Mlp(other, width, blocks);
+        }
+
+        @Override
         public Optional<LearnedSpec> asLearned() {
             return Optional.of(learned);
         }
     }
 
-    /** A small conditional U-Net (docs/science.md §4.7, CPU-sized). */
-    record Unet(LearnedSpec learned) implements ModelSpec {
+    /**
+     * The small U-Net of docs/science.md §7.3b for image data: {@code width} feature maps at full size (twice that
+     * at half and quarter size).
+     */
+    record Unet(LearnedSpec learned, int width) implements ModelSpec {
         public Unet {
             Objects.requireNonNull(learned, "learned");
         }
 
         public Kind kind() {
             return Kind.UNET;
+        }
+
+        @Override
+        public ModelSpec withLearned(LearnedSpec other) {
+            return new Unet(other, width);
         }
 
         @Override

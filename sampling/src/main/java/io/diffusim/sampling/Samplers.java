@@ -7,7 +7,7 @@ import io.diffusim.config.RunSpec;
 import io.diffusim.config.SamplerSpec;
 import io.diffusim.config.Words;
 import io.diffusim.model.data.Dataset;
-import io.diffusim.model.learned.MlpModels;
+import io.diffusim.model.learned.LearnedModels;
 import io.diffusim.model.process.ForwardProcess;
 import io.diffusim.model.process.VpDiscreteProcess;
 import io.diffusim.model.process.grid.DdimSubsequence;
@@ -93,7 +93,7 @@ public final class Samplers {
             return ddpm;
         }
         LogDensityGradient density = guidance.density() == GuidanceSpec.Density.MODEL_HEAD
-                ? LogDensityGradient.modelHead(MlpModels.densityHead(run.model(), run, data, process))
+                ? LogDensityGradient.modelHead(LearnedModels.densityHead(run.model(), run, data, process))
                 : new KdeLogDensity(data.points(), guidance.subsample(), guidance.bandwidth(), run.seed());
         return new DensityGuidedDdpmSampler(ddpm, variant(guidance.kind()), density);
     }

@@ -3,16 +3,16 @@ package io.diffusim.actors.cli;
 import io.diffusim.actors.daemon.DaemonFile;
 import io.diffusim.actors.models.ModelRegistry;
 import io.diffusim.actors.models.RegisteredModel;
-import io.diffusim.config.ModelSpec;
+import io.diffusim.config.LearnedSpec;
 import io.diffusim.config.RunSpec;
 import io.diffusim.config.SpecLoader;
 import io.diffusim.config.SpecRenderer;
 import io.diffusim.config.Words;
 import io.diffusim.model.data.Dataset;
 import io.diffusim.model.data.Datasets;
-import io.diffusim.model.learned.MlpCheckpoint;
-import io.diffusim.model.learned.MlpModels;
-import io.diffusim.model.learned.MlpTrainer;
+import io.diffusim.model.learned.Checkpoint;
+import io.diffusim.model.learned.LearnedModels;
+import io.diffusim.model.learned.Trainer;
 import io.diffusim.model.process.ForwardProcess;
 import io.diffusim.model.process.Processes;
 import java.io.PrintWriter;
@@ -56,32 +56,34 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSpec run = SpecLoader.load(spec);
-        if (!(run.model() instanceof ModelSpec.Mlp mlp)) {
-            throw new BadInputException("model.kind = " + Words.of(run.model().kind()) + ": train needs model.kind = mlp");
+        if (run.model() == null || run.model().asLearned().isEmpty()) {
+            throw new BadInputException("model.kind = " + (run.model() == null ? "null" : Words.of(run.model().kind()))
+                    + ": train needs model.kind = mlp | unet");
         }
+        LearnedSpec learned = run.model().asLearned().get();
         ModelRegistry registry = ModelRegistry.of(dataDir);
         // a named model trains into a state file of the registry's (what --resume continues), then is registered
-        Optional<String> name = checkpoint != null ? Optional.empty() : mlp.learned().registered();
+        Optional<String> name = checkpoint != null ? Optional.empty() : learned.registered();
         Path out = checkpoint != null ? checkpoint : name.map(n -> registry.directory().resolve(n + ".training.ckpt"))
-                .or(() -> mlp.learned().checkpoint()).orElseThrow(() -> new BadInputException(
+                .or(() -> learned.checkpoint()).orElseThrow(() -> new BadInputException(
                 "model.checkpoint = null: say where the checkpoint goes, in the spec (a file, or a name to register "
                         + "the model under) or with --checkpoint FILE"));
         CliRuntime.init();
         Dataset data = Datasets.from(run.data(), run.seed());
         ForwardProcess process = Processes.from(run.process());
-        MlpTrainer trainer = MlpModels.trainer(mlp, run, data, process);
-        MlpTrainer.Session session = resume ? trainer.resume(MlpCheckpoint.read(out)) : trainer.start();
+        Trainer trainer = LearnedModels.trainer(run.model(), run, data, process);
+        Trainer.Session session = resume ? trainer.resume(Checkpoint.read(out)) : trainer.start();
         PrintWriter err = command.commandLine().getErr();
         TrainingProgress progress = new TrainingProgress(err, System.console() != null);
         if (resume) {
-            err.println("resuming at step " + session.steps() + " of " + mlp.learned().train().steps());
+            err.println("resuming at step " + session.steps() + " of " + learned.train().steps());
         }
-        MlpCheckpoint trained = trainer.run(session, progress, mlp.learned().train().saveEvery(), c -> c.write(out));
+        Checkpoint trained = trainer.run(session, progress, learned.train().saveEvery(), c -> c.write(out));
         trained.write(out);
         PrintWriter stdout = command.commandLine().getOut();
         if (name.isPresent()) {
             registry.register(new RegisteredModel(name.get(), trained.shape().describe(),
-                    Words.of(mlp.learned().objective()), trained.process(), SpecRenderer.data(run.data()), trained.step(),
+                    Words.of(learned.objective()), trained.process(), SpecRenderer.data(run.data()), trained.step(),
                     progress.recentLoss(), "train " + spec.getFileName(), Instant.now().toString(), null, null,
                     SpecRenderer.render(run)), out);
             Files.delete(out);

@@ -1,6 +1,6 @@
 package io.diffusim.actors.cli;
 
-import io.diffusim.model.learned.MlpTrainer;
+import io.diffusim.model.learned.Trainer;
 import java.io.PrintWriter;
 
 /**
@@ -8,7 +8,7 @@ import java.io.PrintWriter;
  * steps, each with the steps done, the mean loss of the recent steps (one batch's loss is too noisy to read), the
  * speed and an estimate of the time left.
  */
-final class TrainingProgress implements MlpTrainer.Progress {
+final class TrainingProgress implements Trainer.Progress {
 
     /** Steps the shown loss is averaged over. */
     private static final int WINDOW = 100;

@@ -125,12 +125,12 @@ public final class ModelRegistry {
      * names no registered model, or trains one, is returned as it is.
      */
     public RunSpec resolve(RunSpec spec) {
-        if (spec.job() != RunSpec.Job.SAMPLE || !(spec.model() instanceof ModelSpec.Mlp mlp)
-                || mlp.learned().registered().isEmpty()) {
+        Optional<LearnedSpec> learned = spec.model() == null ? Optional.empty() : spec.model().asLearned();
+        if (spec.job() != RunSpec.Job.SAMPLE || learned.isEmpty() || learned.get().registered().isEmpty()) {
             return spec;
         }
-        LearnedSpec learned = mlp.learned().withCheckpoint(checkpoint(mlp.learned().registered().get()));
-        return spec.withModel(new ModelSpec.Mlp(learned, mlp.width(), mlp.blocks()));
+        return spec.withModel(spec.model().withLearned(
+                learned.get().withCheckpoint(checkpoint(learned.get().registered().get()))));
     }
 
     private static void requireName(String name) {

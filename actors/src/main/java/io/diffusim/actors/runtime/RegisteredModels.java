@@ -1,7 +1,7 @@
 package io.diffusim.actors.runtime;
 
 import io.diffusim.actors.models.ModelRegistry;
-import io.diffusim.config.ModelSpec;
+import io.diffusim.config.LearnedSpec;
 import io.diffusim.config.RunSpec;
 import java.util.Optional;
 
@@ -16,10 +16,11 @@ final class RegisteredModels {
 
     /** Why {@code spec} cannot be admitted, or empty. */
     static Optional<String> refusal(RunSpec spec, ModelRegistry models) {
-        if (!(spec.model() instanceof ModelSpec.Mlp mlp)) {
+        Optional<LearnedSpec> learned = spec.model() == null ? Optional.empty() : spec.model().asLearned();
+        if (learned.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> name = mlp.learned().registered();
+        Optional<String> name = learned.get().registered();
         if (spec.job() == RunSpec.Job.TRAIN) {
             return name.isPresent() ? Optional.empty() : Optional.of("run.model.checkpoint: a training job on the "
                     + "daemon registers its model under a name (letters, digits, '-', '_'), e.g. checkpoint = "

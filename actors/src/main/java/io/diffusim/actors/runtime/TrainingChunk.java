@@ -1,6 +1,6 @@
 package io.diffusim.actors.runtime;
 
-import io.diffusim.model.learned.MlpTrainer;
+import io.diffusim.model.learned.Trainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import java.nio.file.Path;
  *
  * @param saveEvery steps between checkpoints (0: none before the end)
  */
-record TrainingChunk(MlpTrainer.Session session, long totalSteps, int saveEvery, long budgetNs, Path next) {
+record TrainingChunk(Trainer.Session session, long totalSteps, int saveEvery, long budgetNs, Path next) {
 
     /** The losses of steps {@code firstStep ..}, and whether the state after the last was written to {@code next}. */
     record Result(long firstStep, double[] losses, boolean saved) {

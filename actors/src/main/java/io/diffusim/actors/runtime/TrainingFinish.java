@@ -5,12 +5,12 @@ import io.diffusim.actors.models.RegisteredModel;
 import io.diffusim.actors.store.MetricRecord;
 import io.diffusim.analysis.output.MetricsCsv;
 import io.diffusim.analysis.run.TrainingOutput;
-import io.diffusim.config.ModelSpec;
+import io.diffusim.config.LearnedSpec;
 import io.diffusim.config.RunSpec;
 import io.diffusim.config.SpecRenderer;
 import io.diffusim.config.Words;
-import io.diffusim.model.learned.MlpCheckpoint;
-import io.diffusim.model.learned.MlpTrainer;
+import io.diffusim.model.learned.Checkpoint;
+import io.diffusim.model.learned.Trainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ import java.util.Map;
  * @param finalLoss the loss of the last step (NaN when the job was resumed at its end)
  * @param log the job's loss records
  */
-record TrainingFinish(String runId, RunSpec spec, MlpTrainer.Session session, double finalLoss, List<MetricRecord> log,
+record TrainingFinish(String runId, RunSpec spec, Trainer.Session session, double finalLoss, List<MetricRecord> log,
         RunTiming timing, long submittedNs, Path directory, ModelRegistry registry) {
 
     static final String MODEL_FILE = "model.ckpt";
@@ -42,14 +42,14 @@ record TrainingFinish(String runId, RunSpec spec, MlpTrainer.Session session, do
     }
 
     void run() {
-        ModelSpec.Mlp mlp = (ModelSpec.Mlp) spec.model();
-        String name = mlp.learned().registered().orElseThrow(() -> new IllegalArgumentException(
+        LearnedSpec learned = spec.model().asLearned().orElseThrow();
+        String name = learned.registered().orElseThrow(() -> new IllegalArgumentException(
                 "model.checkpoint: a training job on the daemon registers its model under a name; give one"));
         long endNs = System.nanoTime();
         double seconds = timing.samplingSeconds(endNs);
         try {
             Path model = directory.resolve(MODEL_FILE);
-            MlpCheckpoint trained = MlpCheckpoint.read(model);
+            Checkpoint trained = Checkpoint.read(model);
             double loss = Double.isFinite(finalLoss) ? finalLoss : lastRecorded();
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("train.final-loss", loss);
@@ -62,7 +62,7 @@ record TrainingFinish(String runId, RunSpec spec, MlpTrainer.Session session, do
                     .map(r -> new MetricsCsv.Row(r.analysis(), r.metric(), r.step(), r.t(), r.value())).toList();
             TrainingOutput.write(directory, runId, spec, Instant.ofEpochSecond(0, submittedNs), Instant.now(), rows,
                     metrics, times);
-            registry.register(new RegisteredModel(name, trained.shape().describe(), Words.of(mlp.learned().objective()),
+            registry.register(new RegisteredModel(name, trained.shape().describe(), Words.of(learned.objective()),
                     trained.process(), SpecRenderer.data(spec.data()), trained.step(), loss, runId,
                     Instant.now().toString(), null, null, SpecRenderer.render(spec)), model);
             Files.deleteIfExists(directory.resolve(TrainingRun.STATE_FILE));

@@ -5,10 +5,11 @@ import io.diffusim.actors.store.MetricRecord;
 import io.diffusim.actors.store.RunRecord;
 import io.diffusim.config.ModelSpec;
 import io.diffusim.config.RunSpec;
+import io.diffusim.config.TrainSpec;
 import io.diffusim.model.data.Datasets;
-import io.diffusim.model.learned.MlpCheckpoint;
-import io.diffusim.model.learned.MlpModels;
-import io.diffusim.model.learned.MlpTrainer;
+import io.diffusim.model.learned.Checkpoint;
+import io.diffusim.model.learned.LearnedModels;
+import io.diffusim.model.learned.Trainer;
 import io.diffusim.model.process.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
     private record Loaded(StateStore.ResumePoint point) implements RunSupervisor.Command {
     }
 
-    private record Built(MlpTrainer.Session session, Throwable failure) implements RunSupervisor.Command {
+    private record Built(Trainer.Session session, Throwable failure) implements RunSupervisor.Command {
     }
 
     private record Stepped(TrainingChunk.Result result, Throwable failure) implements RunSupervisor.Command {
@@ -63,11 +64,11 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
     private final Executor device;
     private final ActorRef<StateStore.WriteFailed> storeFailures;
     private final Path directory;
-    private final ModelSpec.Mlp mlp;
+    private final ModelSpec model;
     private final RunReport report;
     private final RunTiming timing = new RunTiming();
     private List<MetricRecord> stored;
-    private MlpTrainer.Session session;
+    private Trainer.Session session;
     private double lastLoss = Double.NaN;
     private boolean paused;
     /** Paused because a write of the job's state was refused or failed. */
@@ -83,14 +84,14 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
         this.device = TensorWork.executor(context.getSystem());
         this.storeFailures = context.messageAdapter(StateStore.WriteFailed.class, StoreFailed::new);
         this.directory = services.settings().runDirectory(record.id());
-        this.mlp = (ModelSpec.Mlp) spec.model();
+        this.model = spec.model();
         this.report = new RunReport(record, services, storeFailures);
         report.update(record.withState(RunStates.RUNNING, null));
         services.store().tell(new StateStore.LoadResume(record.id(), 0,
                 context.messageAdapter(StateStore.ResumePoint.class, Loaded::new)));
     }
 
-    /** @param spec a spec with {@code job = train} and an mlp model named for the registry */
+    /** @param spec a spec with {@code job = train} and an mlp or unet model named for the registry */
     public static Behavior<RunSupervisor.Command> create(RunRecord record, RunSpec spec, RunSupervisor.Services services) {
         return Behaviors.setup(context -> new TrainingRun(context, record, spec, services));
     }
@@ -134,11 +135,11 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
     }
 
     /** The trainer of the spec, from the saved state when there is one (a resumed job). */
-    private MlpTrainer.Session session(Path state) {
+    private Trainer.Session session(Path state) {
         try {
-            MlpTrainer trainer = MlpModels.trainer(mlp, spec, Datasets.from(spec.data(), spec.seed(),
+            Trainer trainer = LearnedModels.trainer(model, spec, Datasets.from(spec.data(), spec.seed(),
                     services.settings().dataFiles()), Processes.from(spec.process()));
-            return Files.exists(state) ? trainer.resume(MlpCheckpoint.read(state)) : trainer.start();
+            return Files.exists(state) ? trainer.resume(Checkpoint.read(state)) : trainer.start();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("the training state " + state + " cannot be read: " + e.getMessage(), e);
         }
@@ -154,7 +155,7 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
         stored = null;
         timing.samplingStarted(done);
         RunRecord record = report.record();
-        report.announce(new RunRecord(record.id(), record.spec(), record.state(), done, mlp.learned().train().steps(),
+        report.announce(new RunRecord(record.id(), record.spec(), record.state(), done, train().steps(),
                 record.submittedNs(), record.error(), record.interruptions()));
         report.restartPace(false);
         return next();
@@ -166,7 +167,7 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
             return this;
         }
         stepping = true;
-        long total = mlp.learned().train().steps();
+        long total = train().steps();
         if (session.steps() >= total) {
             TrainingFinish finish = new TrainingFinish(report.id(), spec, session, lastLoss, report.log().snapshot(),
                     timing, report.record().submittedNs(), directory, services.settings().modelRegistry());
@@ -175,7 +176,7 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
                     .thenRunAsync(finish::run, work), (ignored, failure) -> new Finished(failure));
             return this;
         }
-        TrainingChunk chunk = new TrainingChunk(session, total, mlp.learned().train().saveEvery(), CHUNK_NS,
+        TrainingChunk chunk = new TrainingChunk(session, total, train().saveEvery(), CHUNK_NS,
                 directory.resolve(NEXT_STATE_FILE));
         getContext().pipeToSelf(CompletableFuture.supplyAsync(chunk::run, device), Stepped::new);
         return this;
@@ -264,5 +265,9 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
             EndedRunManifest.write(directory, record.id(), spec, record.submittedNs(), state, error, work);
         }
         return report.ended();
+    }
+
+    private TrainSpec train() {
+        return model.asLearned().orElseThrow().train();
     }
 }

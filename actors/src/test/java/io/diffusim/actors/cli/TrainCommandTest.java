@@ -7,9 +7,10 @@ import io.diffusim.config.ModelSpec;
 import io.diffusim.config.RunSpec;
 import io.diffusim.config.SpecLoader;
 import io.diffusim.model.data.Datasets;
-import io.diffusim.model.learned.MlpCheckpoint;
-import io.diffusim.model.learned.MlpModels;
-import io.diffusim.model.learned.MlpTrainer;
+import io.diffusim.model.learned.Checkpoint;
+import io.diffusim.model.learned.MlpShape;
+import io.diffusim.model.learned.LearnedModels;
+import io.diffusim.model.learned.Trainer;
 import io.diffusim.model.process.Processes;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,9 +45,9 @@ class TrainCommandTest {
         assertThat(train.exitCode()).as(train.err()).isEqualTo(ExitCode.OK);
         assertThat(train.err()).contains("step 30/30").contains("loss").contains("steps/s");
         assertThat(train.out()).contains("checkpoint").contains("tiny.ckpt").contains("width=16").contains("30 steps");
-        MlpCheckpoint checkpoint = MlpCheckpoint.read(dir.resolve("tiny.ckpt"));
+        Checkpoint checkpoint = Checkpoint.read(dir.resolve("tiny.ckpt"));
         assertThat(checkpoint.step()).isEqualTo(30);
-        assertThat(checkpoint.shape().width()).isEqualTo(16);
+        assertThat(((MlpShape) checkpoint.shape()).width()).isEqualTo(16);
 
         Path out = dir.resolve("out");
         Cli run = Cli.run("run", spec.toString(), "--out", out.toString());
@@ -62,7 +63,7 @@ class TrainCommandTest {
         Cli train = Cli.run("train", spec.toString(), "--checkpoint", elsewhere.toString());
 
         assertThat(train.exitCode()).as(train.err()).isEqualTo(ExitCode.OK);
-        assertThat(MlpCheckpoint.read(elsewhere).step()).isEqualTo(3);
+        assertThat(Checkpoint.read(elsewhere).step()).isEqualTo(3);
         assertThat(dir.resolve("tiny.ckpt")).doesNotExist();
     }
 
@@ -73,7 +74,7 @@ class TrainCommandTest {
         assertThat(Cli.run("train", spec.toString(), "--checkpoint", whole.toString()).exitCode()).isZero();
         // what a training killed after step 20 leaves behind (it saves every model.train.save-every steps)
         RunSpec run = SpecLoader.load(spec);
-        MlpTrainer.Session cut = MlpModels.trainer((ModelSpec.Mlp) run.model(), run, Datasets.from(run.data(), run.seed()),
+        Trainer.Session cut = LearnedModels.trainer((ModelSpec.Mlp) run.model(), run, Datasets.from(run.data(), run.seed()),
                 Processes.from(run.process())).start();
         for (int k = 0; k < 20; k++) {
             cut.step();
@@ -85,8 +86,8 @@ class TrainCommandTest {
 
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.err()).contains("resuming at step 20 of 30").contains("step 30/30");
-        MlpCheckpoint expected = MlpCheckpoint.read(whole);
-        MlpCheckpoint actual = MlpCheckpoint.read(resumedFile);
+        Checkpoint expected = Checkpoint.read(whole);
+        Checkpoint actual = Checkpoint.read(resumedFile);
         expected.ema().arrays().forEach((name, w) -> assertThat(actual.ema().get(name)).as(name).isEqualTo(w));
         assertThat(Cli.run("train", spec.toString(), "--resume", "--checkpoint", dir.resolve("none.ckpt").toString())
                 .exitCode()).isEqualTo(ExitCode.BAD_INPUT);

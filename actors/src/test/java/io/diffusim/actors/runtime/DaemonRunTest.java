@@ -14,8 +14,8 @@ import io.diffusim.analysis.output.SummaryJson;
 import io.diffusim.config.ModelSpec;
 import io.diffusim.config.RunSpec;
 import io.diffusim.model.data.Datasets;
-import io.diffusim.model.learned.MlpModels;
-import io.diffusim.model.learned.MlpTrainer;
+import io.diffusim.model.learned.LearnedModels;
+import io.diffusim.model.learned.Trainer;
 import io.diffusim.model.process.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,8 +87,8 @@ class DaemonRunTest {
                 }
                 """.formatted(checkpoint);
         RunSpec run = RunSpecs.parse(spec);
-        MlpModels.trainer((ModelSpec.Mlp) run.model(), run, Datasets.from(run.data(), run.seed()),
-                Processes.from(run.process())).train(MlpTrainer.Progress.NONE).write(checkpoint);
+        LearnedModels.trainer((ModelSpec.Mlp) run.model(), run, Datasets.from(run.data(), run.seed()),
+                Processes.from(run.process())).train(Trainer.Progress.NONE).write(checkpoint);
 
         String id = daemon.submit(spec);
         assertThat(daemon.awaitEnd(id).state()).isEqualTo("done");

@@ -13,8 +13,8 @@ import io.diffusim.actors.store.Sha256;
 import io.diffusim.config.ModelSpec;
 import io.diffusim.config.RunSpec;
 import io.diffusim.model.data.Datasets;
-import io.diffusim.model.learned.MlpModels;
-import io.diffusim.model.learned.MlpTrainer;
+import io.diffusim.model.learned.LearnedModels;
+import io.diffusim.model.learned.Trainer;
 import io.diffusim.model.process.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -146,10 +146,10 @@ class TrainingRunTest {
     private String inProcessTraining(String text) throws IOException {
         RunSpec spec = RunSpecs.parse(text);
         ModelSpec.Mlp mlp = (ModelSpec.Mlp) spec.model();
-        MlpTrainer trainer = MlpModels.trainer(mlp, spec, Datasets.from(spec.data(), spec.seed()),
+        Trainer trainer = LearnedModels.trainer(mlp, spec, Datasets.from(spec.data(), spec.seed()),
                 Processes.from(spec.process()));
         Path file = Files.createTempFile(dir, "in-process", ".ckpt");
-        trainer.train(MlpTrainer.Progress.NONE).write(file);
+        trainer.train(Trainer.Progress.NONE).write(file);
         return Sha256.of(file);
     }
 }

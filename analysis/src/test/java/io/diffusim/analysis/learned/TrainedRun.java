@@ -6,9 +6,9 @@ import io.diffusim.analysis.run.RunResult;
 import io.diffusim.config.ModelSpec;
 import io.diffusim.config.RunSpec;
 import io.diffusim.model.data.Datasets;
-import io.diffusim.model.learned.MlpCheckpoint;
-import io.diffusim.model.learned.MlpModels;
-import io.diffusim.model.learned.MlpTrainer;
+import io.diffusim.model.learned.Checkpoint;
+import io.diffusim.model.learned.LearnedModels;
+import io.diffusim.model.learned.Trainer;
 import io.diffusim.model.process.Processes;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,8 +26,8 @@ final class TrainedRun {
     static Outcome of(RunSpec run, Path out) throws IOException {
         ModelSpec.Mlp mlp = (ModelSpec.Mlp) run.model();
         long t0 = System.nanoTime();
-        MlpCheckpoint trained = MlpModels.trainer(mlp, run, Datasets.from(run.data(), run.seed()),
-                Processes.from(run.process())).train(MlpTrainer.Progress.NONE);
+        Checkpoint trained = LearnedModels.trainer(mlp, run, Datasets.from(run.data(), run.seed()),
+                Processes.from(run.process())).train(Trainer.Progress.NONE);
         double trainingSeconds = (System.nanoTime() - t0) * 1e-9;
         trained.write(mlp.learned().checkpoint().orElseThrow());
         return new Outcome(new LocalRun(run, out, RunProgress.NONE).run(), trainingSeconds);

@@ -15,7 +15,7 @@ import io.diffusim.model.eqm.EqmOptimalField;
 import io.diffusim.model.eqm.FusedEqmField;
 import io.diffusim.model.eqm.MagnitudeFunction;
 import io.diffusim.model.imported.OnnxModels;
-import io.diffusim.model.learned.MlpModels;
+import io.diffusim.model.learned.LearnedModels;
 import io.diffusim.model.posterior.DataLikelihood;
 import io.diffusim.model.posterior.GaussianMixtureLikelihood;
 import io.diffusim.model.posterior.NoiseLevelPosterior;
@@ -84,16 +84,10 @@ public final class Denoisers {
             return host ? FusedEqmField.of(data, magnitude(eqm.magnitude()), eqm.grid())
                     : new EqmOptimalField(PointSetLikelihood.of(data), magnitude(eqm.magnitude()), eqm.grid());
         }
-        if (model instanceof ModelSpec.Mlp mlp) {
-            return MlpModels.denoiser(mlp, run, data, process);
-        }
         if (model instanceof ModelSpec.Onnx onnx) {
             return OnnxModels.denoiser(onnx, process, data.dimension());
         }
-        // unet
-        throw new IllegalArgumentException("model.kind = " + Words.of(model.kind()) + " is not available yet; use "
-                + "mlp (with a checkpoint from bin/diffusim train) or a closed-form model (gmm-exact | empirical | "
-                + "empirical-unconditional | patch-empirical | patch-flex | wiener | eqm-empirical)");
+        return LearnedModels.denoiser(model, run, data, process);
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.diffusim.model.imported;
 
-import io.diffusim.model.learned.MlpParameters;
+import io.diffusim.model.learned.Weights;
 import io.diffusim.model.learned.MlpShape;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,7 +17,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * keys {@code network.0} (the first layer), {@code network.{1..L}.ff} (the residual blocks) and {@code network.{L+2}}
  * (the output layer; {@code L+1} is the ReLU), or the same under {@code net.} or no prefix. PyTorch stores a linear
  * layer's weight as {@code [out, in]}; diffusim keeps {@code [in, out]} and the first layer split into its
- * coordinate and time blocks ({@link MlpParameters}), so each weight is transposed and the first one cut in two.
+ * coordinate and time blocks ({@link Weights}), so each weight is transposed and the first one cut in two.
  * Tensors outside the prefix (e.g. the embeddings' frequency buffers) are ignored; every tensor the network needs must be there
  * with its shape, or the error names the file, the key and both shapes.
  */
@@ -28,7 +28,7 @@ public final class SafetensorsMlp {
     private SafetensorsMlp() {
     }
 
-    public static MlpParameters parameters(Path file, MlpShape shape, DataType type) {
+    public static Weights parameters(Path file, MlpShape shape, DataType type) {
         Map<String, SafetensorsFile.Tensor> tensors = SafetensorsFile.read(file);
         String prefix = PREFIXES.stream().filter(p -> tensors.containsKey(p + "0.weight")).findFirst().orElseThrow(() ->
                 new IllegalArgumentException(file + ": no first layer (network.0.weight) among its tensors "
@@ -54,7 +54,7 @@ public final class SafetensorsMlp {
         String out = prefix + (shape.blocks() + 2) + ".";
         arrays.put("out.w", transposed(file, tensors, out + "weight", new long[] {shape.outputs(), w}, type));
         arrays.put("out.b", vector(file, tensors, out + "bias", shape.outputs(), type));
-        return MlpParameters.of(shape, arrays);
+        return Weights.of(shape, arrays);
     }
 
     private static SafetensorsFile.Tensor tensor(Path file, Map<String, SafetensorsFile.Tensor> tensors, String key,

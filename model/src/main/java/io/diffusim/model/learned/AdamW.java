@@ -26,12 +26,12 @@ public final class AdamW {
     private long step;
 
     /** Fresh state: zero moments for every parameter, step 0. */
-    public AdamW(MlpParameters parameters, double weightDecay) {
+    public AdamW(Weights parameters, double weightDecay) {
         this(parameters, weightDecay, zeros(parameters), zeros(parameters), 0);
     }
 
     /** Resumed state (from a checkpoint): the moments are used, not copied. */
-    public AdamW(MlpParameters parameters, double weightDecay, Map<String, INDArray> m, Map<String, INDArray> v,
+    public AdamW(Weights parameters, double weightDecay, Map<String, INDArray> m, Map<String, INDArray> v,
                  long step) {
         this.weightDecay = weightDecay;
         this.m = m;
@@ -41,7 +41,7 @@ public final class AdamW {
     }
 
     /** One update of {@code parameters} in place with learning rate {@code lr}; consumes (overwrites) the gradients. */
-    public void stepInPlace(MlpParameters parameters, Map<String, INDArray> gradients, double lr) {
+    public void stepInPlace(Weights parameters, Map<String, INDArray> gradients, double lr) {
         step++;
         double biasCorrection1 = 1 - Math.pow(BETA1, step);
         double sqrtBiasCorrection2 = Math.sqrt(1 - Math.pow(BETA2, step));
@@ -80,7 +80,7 @@ public final class AdamW {
         return v;
     }
 
-    private static Map<String, INDArray> zeros(MlpParameters parameters) {
+    private static Map<String, INDArray> zeros(Weights parameters) {
         Map<String, INDArray> zeros = new LinkedHashMap<>();
         parameters.arrays().forEach((name, p) -> zeros.put(name, p.ulike().assign(0)));
         return zeros;

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code v = a eps - b x_0}; the network's time input is the integer t, as the reference feeds it. With the
  * log-density head of §7.4 each row adds {@code -+ lambda_t l-hat}, {@code lambda_t = w (1 - t/T)}.
  */
-public final class ChainObjective implements MlpObjective {
+public final class ChainObjective implements TrainingObjective {
 
     /** What the network predicts. */
     public enum Target { EPS, X0, V }

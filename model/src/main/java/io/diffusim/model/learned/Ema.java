@@ -9,7 +9,7 @@ package io.diffusim.model.learned;
  */
 public final class Ema {
 
-    private final MlpParameters average;
+    private final Weights average;
     private final Settings settings;
     private long counter;
     private boolean initialised;
@@ -30,7 +30,7 @@ public final class Ema {
     }
 
     /** An EMA whose average starts as (and is kept in) {@code average}, resumed at call {@code counter}. */
-    public Ema(MlpParameters average, Settings settings, long counter) {
+    public Ema(Weights average, Settings settings, long counter) {
         this.average = average;
         this.settings = settings;
         this.counter = counter;
@@ -58,7 +58,7 @@ public final class Ema {
     }
 
     /** One call after an optimiser step with the online weights. */
-    public void update(MlpParameters online) {
+    public void update(Weights online) {
         long s = counter++;
         if (!acts(settings, s)) {
             return;
@@ -77,7 +77,7 @@ public final class Ema {
     }
 
     /** The averaged weights (live). */
-    public MlpParameters average() {
+    public Weights average() {
         return average;
     }
 

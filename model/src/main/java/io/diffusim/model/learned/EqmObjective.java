@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the MSE against {@code (eps - x_0) c(gamma)}; the output is the time-free gradient field f of §2.7. As in the
  * reference code, a network with a time input is fed 0 there, in training and in sampling.
  */
-public final class EqmObjective implements MlpObjective {
+public final class EqmObjective implements TrainingObjective {
 
     private final MagnitudeFunction magnitude;
     private final String magnitudeWords;

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code x_0 = x_t - t u}, {@code eps = x_t + (1-t) u}. The time input is {@code 100 t}, the range of the
  * reference's integer chain [assumed].
  */
-public final class FlowObjective implements MlpObjective {
+public final class FlowObjective implements TrainingObjective {
 
     /** The network's time input per unit of t. */
     static final double TIME_SCALE = 100;
@@ -59,8 +59,8 @@ public final class FlowObjective implements MlpObjective {
         INDArray x = request.x();
         INDArray a = coefficients.a();
         INDArray b = coefficients.b();
-        INDArray aDotColumn = MlpObjective.column(aDot);
-        INDArray bDotColumn = MlpObjective.column(bDot);
+        INDArray aDotColumn = TrainingObjective.column(aDot);
+        INDArray bDotColumn = TrainingObjective.column(bDot);
         INDArray delta = Conversions.delta(a, b, aDotColumn, bDotColumn);
         return Prediction.ofX0(x, Conversions.x0FromVelocity(x, u, b, bDotColumn, delta),
                 Conversions.epsFromVelocity(x, u, a, aDotColumn, delta), a, b);

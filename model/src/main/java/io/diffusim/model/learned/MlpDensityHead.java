@@ -20,27 +20,27 @@ public final class MlpDensityHead {
     private static final String T = "t";
     private static final String LOG_DENSITY = "log-density";
 
-    private final SameDiff sd = SameDiff.create();
-    private final MlpShape shape;
-    private final MlpObjective objective;
+    private final SameDiff sd = ConvolutionHelpers.apply(SameDiff.create());
+    private final Architecture shape;
+    private final TrainingObjective objective;
     private final DataType type;
 
     /** A head over {@code parameters} (a network with a density head), reading t as {@code objective} trained it. */
-    public MlpDensityHead(MlpParameters parameters, MlpObjective objective) {
+    public MlpDensityHead(Weights parameters, TrainingObjective objective) {
         this.shape = parameters.shape();
         if (!shape.hasDensityHead()) {
             throw new IllegalArgumentException(shape.describe() + " has no log-density head");
         }
         this.objective = objective;
-        this.type = parameters.get("in.wx").dataType();
+        this.type = parameters.dataType();
         int d = shape.inputs();
         // the input is the graph's one variable (SameDiff differentiates variables, not placeholders)
         SDVariable x = sd.var(X, Nd4j.zeros(type, 1, d));
         SDVariable t = shape.timeInput() ? sd.placeHolder(T, type, -1, 1) : null;
-        SDVariable out = MlpNetwork.build(sd, MlpNetwork.constants(sd, parameters), shape, type, x, t, null).out();
-        out.mmul(sd.constant("select.head", MlpGraph.select(d + 1, d, 1, type))).sum(LOG_DENSITY);
+        SDVariable out = shape.build(sd, parameters.constants(sd), type, x, t, null).out();
+        out.mmul(sd.constant("select.head", TrainingGraph.select(d + 1, d, 1, type))).sum(LOG_DENSITY);
         sd.setLossVariables(LOG_DENSITY);
-        MlpGraph.createGradientsQuietly(sd);
+        TrainingGraph.createGradientsQuietly(sd);
     }
 
     /** {@code grad_x l-hat} {@code [B, D]} (a fresh float64 array) at points x and process time t; x is not changed. */

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Sin;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The inference pass of the MLP of docs/science.md §7.3, the same function as {@link MlpGraph}'s network but
+ * The inference pass of the MLP of docs/science.md §7.3, the same function as {@link TrainingGraph}'s network but
  * written for sampling, where it runs on every particle at every step.
  *
  * <p>Three things keep it fast on a CPU: every intermediate lives in a buffer kept per thread and per batch size and
@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * in a sampler step, the time part {@code e_t W_t + b} is one {@code [1, width]} row computed once and broadcast.
  * Thread-safe: the weights are read only and each thread has its own buffers.
  */
-public final class MlpForward {
+public final class MlpForward implements NetworkForward {
 
     /** Batch sizes a thread keeps buffers for; a run uses two (full batches and the remainder). */
     private static final int KEPT_SIZES = 4;
@@ -36,9 +36,12 @@ public final class MlpForward {
     private final ThreadLocal<Map<Integer, Scratch>> scratch = ThreadLocal.withInitial(HashMap::new);
 
     /** A pass over {@code parameters} (held, not copied: callers must not change them while the pass is in use). */
-    public MlpForward(MlpParameters parameters) {
-        this.shape = parameters.shape();
-        this.type = parameters.get("in.wx").dataType();
+    public MlpForward(Weights parameters) {
+        if (!(parameters.shape() instanceof MlpShape mlp)) {
+            throw new IllegalArgumentException("the MLP pass cannot run " + parameters.shape().describe());
+        }
+        this.shape = mlp;
+        this.type = parameters.dataType();
         int e = shape.embeddingSize();
         this.wx = parameters.get("in.wx");
         this.wt = shape.timeInput() ? parameters.get("in.wt") : null;
@@ -57,6 +60,7 @@ public final class MlpForward {
         this.tPhase = SinusoidalEmbedding.phaseRow(1, e, type);
     }
 
+    @Override
     public MlpShape shape() {
         return shape;
     }
@@ -66,6 +70,7 @@ public final class MlpForward {
      * times {@code t} (any type, one per row, or null without a time input). {@code sameTime} says every row has
      * time {@code t[0]}, which lets the time part be computed once.
      */
+    @Override
     public INDArray output(INDArray x, double[] t, boolean sameTime) {
         int rows = (int) x.rows();
         Scratch s = scratch(rows);

@@ -1,14 +1,12 @@
 package io.diffusim.model.learned;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The MLP of docs/science.md §7.3 as SameDiff ops, shared by the training graph ({@link MlpGraph}) and the
+ * The MLP of docs/science.md §7.3 as SameDiff ops, shared by the training graph ({@link TrainingGraph}) and the
  * input-gradient graph of the log-density head ({@link MlpDensityHead}).
  *
  * <p>With a tangent {@code v} it also carries the forward-mode derivative {@code J v} of the output with respect to
@@ -18,18 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class MlpNetwork {
 
-    /** The network's output {@code [B, outputs]} and, when a tangent was given, {@code J v} (else null). */
-    record Outputs(SDVariable out, SDVariable tangentOut) {
-    }
-
     private MlpNetwork() {
-    }
-
-    /** Graph variables holding copies of {@code initial}, by parameter name. */
-    static Map<String, SDVariable> variables(SameDiff sd, MlpParameters initial) {
-        Map<String, SDVariable> w = new LinkedHashMap<>();
-        initial.arrays().forEach((name, array) -> w.put(name, sd.var(name, array.dup())));
-        return w;
     }
 
     /**
@@ -37,7 +24,7 @@ final class MlpNetwork {
      * {@code v [B, D]} pushed through when it is not null. Fused {@code x W + b} where SameDiff has it: its cost is
      * per op, not per flop.
      */
-    static Outputs build(SameDiff sd, Map<String, SDVariable> w, MlpShape shape, DataType type, SDVariable x,
+    static NetworkOutputs build(SameDiff sd, Map<String, SDVariable> w, MlpShape shape, DataType type, SDVariable x,
                          SDVariable t, SDVariable v) {
         int e = shape.embeddingSize();
         SDVariable arguments = sd.constant("emb.x.a",
@@ -65,20 +52,6 @@ final class MlpNetwork {
         }
         SDVariable out = sd.nn.linear(sd.nn.relu(h, 0), w.get("out.w"), w.get("out.b"));
         SDVariable tangentOut = dh == null ? null : sd.math.step(h, 0.0).mul(dh).mmul(w.get("out.w"));
-        return new Outputs(out, tangentOut);
-    }
-
-    /** Graph constants holding {@code parameters} (no gradient is formed for them), by parameter name. */
-    static Map<String, SDVariable> constants(SameDiff sd, MlpParameters parameters) {
-        Map<String, SDVariable> w = new LinkedHashMap<>();
-        parameters.arrays().forEach((name, array) -> w.put(name, sd.constant(name, array)));
-        return w;
-    }
-
-    /** The live arrays behind graph variables, as parameters of {@code shape}. */
-    static MlpParameters live(MlpShape shape, Map<String, SDVariable> w) {
-        Map<String, INDArray> live = new LinkedHashMap<>();
-        w.forEach((name, variable) -> live.put(name, variable.getArr()));
-        return MlpParameters.of(shape, live);
+        return new NetworkOutputs(out, tangentOut);
     }
 }

@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the denoiser reads {@code D = c_skip x + c_out F}. The time input is {@code 100 c_noise = 25 ln sigma}, which spreads
  * EDM's noise input over the range the reference's integer chain spans [assumed].
  */
-public final class PreconditionedObjective implements MlpObjective {
+public final class PreconditionedObjective implements TrainingObjective {
 
     /** EDM's training noise, {@code ln sigma ~ N(P_mean, P_std^2)} (docs/science.md §1.3). */
     public static final double P_MEAN = -1.2;

@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The denoiser reads {@code eps = -b s}. The time input is the ladder position
  * {@code (L-1) ln(sigma/sigma_1)/ln(sigma_L/sigma_1)}, the level index NCSN conditions on, continued between levels.
  */
-public final class ScoreObjective implements MlpObjective {
+public final class ScoreObjective implements TrainingObjective {
 
     private final String word;
     private final LossForm form;

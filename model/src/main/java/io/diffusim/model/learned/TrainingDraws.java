@@ -21,7 +21,7 @@ public final class TrainingDraws {
     private final int dimension;
     private final int count;
     private final int batchSize;
-    private final MlpObjective objective;
+    private final TrainingObjective objective;
     private final boolean densityHead;
     private final DataType type;
     private final SplittableRandom random;
@@ -32,7 +32,7 @@ public final class TrainingDraws {
      * @param points the training set, row-major {@code [count, dimension]}
      * @param densityHead whether the feed carries the head's weights (docs/science.md §7.4)
      */
-    public TrainingDraws(double[] points, int dimension, int batchSize, MlpObjective objective, boolean densityHead,
+    public TrainingDraws(double[] points, int dimension, int batchSize, TrainingObjective objective, boolean densityHead,
                          DataType type, long seed) {
         if (dimension < 1 || points.length % dimension != 0 || points.length == 0 || batchSize < 1) {
             throw new IllegalArgumentException("training draws need points, dimension >= 1 and batch-size >= 1");

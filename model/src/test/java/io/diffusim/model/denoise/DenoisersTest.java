@@ -233,9 +233,9 @@ class DenoisersTest {
     }
 
     @Test
-    void shouldRejectTheUnetNamingTheKind() {
-        assertThatIllegalArgumentException().isThrownBy(() -> model(parse("model { kind = unet }")))
-                .withMessageContaining("model.kind = unet is not available yet");
+    void shouldRefuseTheUnetOnPointsThatAreNotImages() {
+        assertThatIllegalArgumentException().isThrownBy(() -> model(parse("model { kind = unet, checkpoint = u.ckpt }")))
+                .withMessageContaining("model.kind = unet needs image data").withMessageContaining("use model.kind = mlp");
     }
 
     @Test

@@ -40,7 +40,7 @@ class EmaTest {
 
     @Test
     void shouldCopyThroughTheWarmUpThenAverage() {
-        MlpParameters online = MlpParameters.initial(TINY, 1, DataType.DOUBLE);
+        Weights online = Weights.initial(TINY, 1, DataType.DOUBLE);
         Ema ema = new Ema(online.copy(DataType.DOUBLE), TEMPLATE, 0);
         for (int s = 0; s <= 110; s++) {
             online.get("out.b").assign(s);

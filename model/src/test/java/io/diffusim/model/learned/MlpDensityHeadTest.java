@@ -30,8 +30,8 @@ class MlpDensityHeadTest {
     @Test
     void shouldGiveTheHeadsGradientWithRespectToTheInput() {
         MlpShape shape = new MlpShape(2, 8, 12, 2, 3, true);
-        MlpParameters parameters = MlpParameters.initial(shape, 5, DataType.DOUBLE);
-        MlpObjective eps = Objectives.all().get("eps+head");
+        Weights parameters = Weights.initial(shape, 5, DataType.DOUBLE);
+        TrainingObjective eps = Objectives.all().get("eps+head");
         MlpDensityHead head = new MlpDensityHead(parameters, eps);
         MlpForward forward = new MlpForward(parameters);
         INDArray x = Nd4j.create(new double[][] {{0.3, -0.2}, {1.1, 0.4}, {-0.7, 0.9}});
@@ -60,7 +60,7 @@ class MlpDensityHeadTest {
 
     @Test
     void shouldRefuseANetworkWithoutAHead() {
-        MlpParameters parameters = MlpParameters.initial(new MlpShape(2, 4, 6, 1, 2, true), 5, DataType.DOUBLE);
+        Weights parameters = Weights.initial(new MlpShape(2, 4, 6, 1, 2, true), 5, DataType.DOUBLE);
         assertThatIllegalArgumentException().isThrownBy(() -> new MlpDensityHead(parameters,
                 Objectives.all().get("eps"))).withMessageContaining("no log-density head");
     }

@@ -44,16 +44,16 @@ class ObjectiveGradientTest {
         return new MlpShape(2, 4, 6, 2, name.endsWith("+head") ? 3 : 2, timeInput);
     }
 
-    private static TrainingFeed feed(String name, MlpObjective objective, boolean timeInput) {
+    private static TrainingFeed feed(String name, TrainingObjective objective, boolean timeInput) {
         return new TrainingDraws(TinyTraining.points(), 2, 6, objective, shape(name, timeInput).hasDensityHead(),
                 DataType.DOUBLE, 17).next();
     }
 
     @ParameterizedTest(name = "{0}, time input {2}")
     @MethodSource("objectives")
-    void shouldComputeTheObjectivesLossFromTheNetworksOutput(String name, MlpObjective objective, boolean timeInput) {
+    void shouldComputeTheObjectivesLossFromTheNetworksOutput(String name, TrainingObjective objective, boolean timeInput) {
         MlpShape shape = shape(name, timeInput);
-        MlpGraph graph = new MlpGraph(MlpParameters.initial(shape, 3, DataType.DOUBLE), objective.loss());
+        TrainingGraph graph = new TrainingGraph(Weights.initial(shape, 3, DataType.DOUBLE), objective.loss());
         TrainingFeed feed = feed(name, objective, timeInput);
 
         INDArray out = graph.output(feed.x(), feed.t());
@@ -86,35 +86,14 @@ class ObjectiveGradientTest {
 
     @ParameterizedTest(name = "{0}, time input {2}")
     @MethodSource("objectives")
-    void shouldMatchCentralDifferencesOfTheLoss(String name, MlpObjective objective, boolean timeInput) {
-        MlpGraph graph = new MlpGraph(MlpParameters.initial(shape(name, timeInput), 3, DataType.DOUBLE),
+    void shouldMatchCentralDifferencesOfTheLoss(String name, TrainingObjective objective, boolean timeInput) {
+        TrainingGraph graph = new TrainingGraph(Weights.initial(shape(name, timeInput), 3, DataType.DOUBLE),
                 objective.loss());
         TrainingFeed feed = feed(name, objective, timeInput);
-        Map<String, INDArray> gradients = graph.gradients(feed);
-
-        int checked = 0;
-        double worst = 0;
-        for (String parameter : graph.names()) {
-            INDArray w = graph.parameters().get(parameter);
-            INDArray g = gradients.get(parameter);
-            assertThat(g.shape()).as(parameter).containsExactly(w.shape());
-            for (long i = 0; i < w.length(); i++) {
-                double saved = w.getDouble(i);
-                w.putScalar(i, saved + H);
-                double up = graph.loss(feed);
-                w.putScalar(i, saved - H);
-                double down = graph.loss(feed);
-                w.putScalar(i, saved);
-                double numeric = (up - down) / (2 * H);
-                double scale = Math.max(1, Math.abs(numeric));
-                worst = Math.max(worst, Math.abs(g.getDouble(i) - numeric) / scale);
-                assertThat(g.getDouble(i)).as(parameter + "[" + i + "]").isCloseTo(numeric, within(GRADIENT * scale));
-                checked++;
-            }
-        }
+        CentralDifferences.Result check = CentralDifferences.check(graph, feed, H, GRADIENT);
         System.out.printf("gradient check %s (time input %s): %d weights, worst relative error %.2e%n", name,
-                timeInput, checked, worst);
-        assertThat(checked).isEqualTo((int) graph.parameters().count());
+                timeInput, check.checked(), check.worst());
+        assertThat(check.checked()).isEqualTo((int) graph.parameters().count());
     }
 
     private static double squaredNorm(INDArray v) {

@@ -13,12 +13,12 @@ final class Objectives {
     private Objectives() {
     }
 
-    static Map<String, MlpObjective> all() {
+    static Map<String, TrainingObjective> all() {
         double[] a = new double[TinyTraining.TIMESTEPS];
         double[] b = new double[TinyTraining.TIMESTEPS];
         TinyTraining.chain(a, b);
         double[] ladder = NcsnLadder.defaults().times();
-        Map<String, MlpObjective> objectives = new LinkedHashMap<>();
+        Map<String, TrainingObjective> objectives = new LinkedHashMap<>();
         objectives.put("eps", new ChainObjective(ChainObjective.Target.EPS, a, b, 2, null));
         objectives.put("x0", new ChainObjective(ChainObjective.Target.X0, a, b, 2, null));
         objectives.put("v", new ChainObjective(ChainObjective.Target.V, a, b, 2, null));

@@ -24,7 +24,7 @@ class OptimiserTest {
 
     @Test
     void shouldTakeTheAdamWStepsOfPyTorch() {
-        MlpParameters p = MlpParameters.initial(TINY, 1, DataType.DOUBLE);
+        Weights p = Weights.initial(TINY, 1, DataType.DOUBLE);
         p.arrays().values().forEach(w -> w.assign(2.0));
         AdamW adam = new AdamW(p, 0.01);
         double lr = 0.1;
@@ -70,7 +70,7 @@ class OptimiserTest {
         assertThat(small.get("a").getDouble(0)).isEqualTo(0.3);
     }
 
-    private static Map<String, INDArray> gradients(MlpParameters p, double value) {
+    private static Map<String, INDArray> gradients(Weights p, double value) {
         Map<String, INDArray> g = new LinkedHashMap<>();
         p.arrays().forEach((name, w) -> g.put(name, w.ulike().assign(value)));
         return g;

@@ -13,8 +13,8 @@ final class TinyTraining {
     private TinyTraining() {
     }
 
-    static MlpTrainer.Settings settings(int steps, long seed) {
-        return new MlpTrainer.Settings(steps, 16, 1e-2, 0.01, 0.5, new Ema.Settings(0.995, 2, 4, 2.0 / 3.0), seed,
+    static Trainer.Settings settings(int steps, long seed) {
+        return new Trainer.Settings(steps, 16, 1e-2, 0.01, 0.5, new Ema.Settings(0.995, 2, 4, 2.0 / 3.0), seed,
                 DataType.FLOAT);
     }
 
@@ -40,17 +40,38 @@ final class TinyTraining {
         return points;
     }
 
-    static MlpTrainer trainer(int steps, long seed) {
+    static Trainer trainer(int steps, long seed) {
         return trainer(SHAPE, steps, seed);
     }
 
-    static MlpTrainer trainer(MlpShape shape, int steps, long seed) {
+    /** A U-Net on 36 random 1x8x8 images, the same chain. */
+    static final UnetShape UNET = new UnetShape(1, 8, 8, 4, 8, true);
+
+    /** 36 images of {@link #UNET}'s size, values in [-1, 1]. */
+    static double[] images() {
+        SplittableRandom random = new SplittableRandom(98);
+        double[] images = new double[36 * UNET.inputs()];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = 2 * random.nextDouble() - 1;
+        }
+        return images;
+    }
+
+    static Trainer unetTrainer(int steps, long seed) {
+        double[] a = new double[TIMESTEPS];
+        double[] b = new double[TIMESTEPS];
+        chain(a, b);
+        return new Trainer(UNET, settings(steps, seed), images(),
+                new ChainObjective(ChainObjective.Target.EPS, a, b, UNET.inputs(), null), PROCESS);
+    }
+
+    static Trainer trainer(MlpShape shape, int steps, long seed) {
         double[] points = points();
         double[] a = new double[TIMESTEPS];
         double[] b = new double[TIMESTEPS];
         chain(a, b);
         ChainObjective.DensityTerm density = shape.hasDensityHead() ? new ChainObjective.DensityTerm(0.01, -1) : null;
-        return new MlpTrainer(shape, settings(steps, seed), points,
+        return new Trainer(shape, settings(steps, seed), points,
                 new ChainObjective(ChainObjective.Target.EPS, a, b, shape.inputs(), density), PROCESS);
     }
 }

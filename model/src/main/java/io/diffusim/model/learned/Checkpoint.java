@@ -23,24 +23,26 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A trained MLP on disk: a text header that says what the weights are (the architecture, the objective and the
  * forward process whose time the network was trained on, the data type and the step), then the raw arrays in
- * {@link MlpParameters} order, big-endian, four groups: the online weights, the EMA weights, and AdamW's first and
+ * {@link Weights} order, big-endian, four groups: the online weights, the EMA weights, and AdamW's first and
  * second moments.
  *
  * <p>The values are stored in the weights' own type, so a reloaded network computes bit for bit what the trained
  * one did. Loading checks the header against what the spec expects; a mismatch is an error that names both.
  *
  * @param process the forward process's description, as the run spec resolves it
- * @param training the training settings ({@link MlpTrainer.Settings#describe()}), which a resumed training must share
+ * @param training the training settings ({@link Trainer.Settings#describe()}), which a resumed training must share
  * @param step optimiser steps taken
  * @param emaCounter calls of the EMA so far
  */
-public record MlpCheckpoint(MlpShape shape, String objective, String process, String training, long step,
+public record Checkpoint(Architecture shape, String objective, String process, String training, long step,
                             long emaCounter,
-                            MlpParameters online, MlpParameters ema, Map<String, INDArray> adamM,
+                            Weights online, Weights ema, Map<String, INDArray> adamM,
                             Map<String, INDArray> adamV) {
 
     /** First line of every checkpoint file. */
-    static final String MAGIC = "diffusim-mlp-checkpoint 1";
+    static final String MAGIC = "diffusim-network-checkpoint 1";
+    /** First line of the files written before the U-Net (MLPs only; read as before). */
+    static final String MLP_MAGIC = "diffusim-mlp-checkpoint 1";
     private static final String END = "end";
     private static final List<String> GROUPS = List.of("online", "ema", "adam-m", "adam-v");
 
@@ -51,7 +53,7 @@ public record MlpCheckpoint(MlpShape shape, String objective, String process, St
             Files.createDirectories(parent);
         }
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        DataType type = online.get("in.wx").dataType();
+        DataType type = online.dataType();
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
             StringBuilder header = new StringBuilder();
             header.append(MAGIC).append('\n')
@@ -66,7 +68,7 @@ public record MlpCheckpoint(MlpShape shape, String objective, String process, St
                     .append(END).append('\n');
             out.write(header.toString().getBytes(StandardCharsets.UTF_8));
             for (Map<String, INDArray> group : List.of(online.arrays(), ema.arrays(), adamM, adamV)) {
-                for (String name : MlpParameters.names(shape)) {
+                for (String name : shape.names()) {
                     writeArray(out, group.get(name), type);
                 }
             }
@@ -75,11 +77,12 @@ public record MlpCheckpoint(MlpShape shape, String objective, String process, St
     }
 
     /** Reads a checkpoint; a file that is not one, or is cut short, is an IOException naming the file. */
-    public static MlpCheckpoint read(Path file) throws IOException {
+    public static Checkpoint read(Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             String magic = line(in);
-            if (!MAGIC.equals(magic)) {
-                throw new IOException(file + " is not a diffusim MLP checkpoint (its first line is not '" + MAGIC + "')");
+            if (!MAGIC.equals(magic) && !MLP_MAGIC.equals(magic)) {
+                throw new IOException(file + " is not a diffusim network checkpoint (its first line is not '" + MAGIC
+                        + "')");
             }
             Map<String, String> header = new LinkedHashMap<>();
             for (String line = line(in); !END.equals(line); line = line(in)) {
@@ -89,22 +92,22 @@ public record MlpCheckpoint(MlpShape shape, String objective, String process, St
                 }
                 header.put(line.substring(0, colon), line.substring(colon + 2));
             }
-            MlpShape shape = parseShape(file, field(file, header, "architecture"));
+            Architecture shape = parseShape(file, field(file, header, "architecture"));
             DataType type = DataType.valueOf(field(file, header, "dtype"));
             List<Map<String, INDArray>> groups = new ArrayList<>();
             for (int g = 0; g < GROUPS.size(); g++) {
                 Map<String, INDArray> arrays = new LinkedHashMap<>();
-                for (String name : MlpParameters.names(shape)) {
-                    arrays.put(name, readArray(in, MlpParameters.shapeOf(shape, name), type));
+                for (String name : shape.names()) {
+                    arrays.put(name, readArray(in, shape.shapeOf(name), type));
                 }
                 groups.add(arrays);
             }
             if (in.read() != -1) {
                 throw new IOException(file + " has bytes after its last array: not the architecture its header names");
             }
-            return new MlpCheckpoint(shape, field(file, header, "objective"), field(file, header, "process"),
+            return new Checkpoint(shape, field(file, header, "objective"), field(file, header, "process"),
                     field(file, header, "training"), Long.parseLong(field(file, header, "step")), Long.parseLong(field(file, header, "ema-counter")),
-                    MlpParameters.of(shape, groups.get(0)), MlpParameters.of(shape, groups.get(1)), groups.get(2),
+                    Weights.of(shape, groups.get(0)), Weights.of(shape, groups.get(1)), groups.get(2),
                     groups.get(3));
         } catch (EOFException e) {
             throw new IOException(file + " ends early: the checkpoint is truncated", e);
@@ -115,7 +118,7 @@ public record MlpCheckpoint(MlpShape shape, String objective, String process, St
      * Checks that this checkpoint is the network a spec asks for; otherwise an IllegalArgumentException that names
      * the file, what it holds and what was expected.
      */
-    public void requireMatches(Path file, MlpShape expectedShape, String expectedObjective, String expectedProcess) {
+    public void requireMatches(Path file, Architecture expectedShape, String expectedObjective, String expectedProcess) {
         if (!shape.equals(expectedShape)) {
             throw new IllegalArgumentException("checkpoint " + file + " holds " + shape.describe()
                     + ", but the spec asks for " + expectedShape.describe());
@@ -130,23 +133,12 @@ public record MlpCheckpoint(MlpShape shape, String objective, String process, St
         }
     }
 
-    /** Parses {@link MlpShape#describe()}'s line. */
-    static MlpShape parseShape(Path file, String line) throws IOException {
-        Map<String, String> values = new LinkedHashMap<>();
-        String[] words = line.split(" ");
-        if (words.length != 7 || !words[0].equals("mlp")) {
-            throw new IOException(file + ": bad architecture '" + line + "'");
-        }
-        for (int i = 1; i < words.length; i++) {
-            String[] kv = words[i].split("=", 2);
-            values.put(kv[0], kv.length == 2 ? kv[1] : "");
-        }
+    /** Parses {@link Architecture#describe()}'s line. */
+    static Architecture parseShape(Path file, String line) throws IOException {
         try {
-            return new MlpShape(Integer.parseInt(values.get("inputs")), Integer.parseInt(values.get("embedding")),
-                    Integer.parseInt(values.get("width")), Integer.parseInt(values.get("blocks")),
-                    Integer.parseInt(values.get("outputs")), Boolean.parseBoolean(values.get("time-input")));
-        } catch (RuntimeException e) {
-            throw new IOException(file + ": bad architecture '" + line + "'", e);
+            return Architecture.parse(line);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
     }
 
@@ -182,7 +174,7 @@ public record MlpCheckpoint(MlpShape shape, String objective, String process, St
     }
 
     private static INDArray readArray(DataInputStream in, long[] shape, DataType type) throws IOException {
-        int length = Math.toIntExact(MlpParameters.length(shape));
+        int length = Math.toIntExact(Weights.length(shape));
         if (type == DataType.DOUBLE) {
             double[] values = new double[length];
             for (int i = 0; i < length; i++) {

@@ -25,17 +25,17 @@ import java.nio.file.Path;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * From an {@code mlp} model spec to the network (docs/science.md §7.3): the shape it asks for on the run's data, the
+ * From an {@code mlp} or {@code unet} model spec to the network (docs/science.md §7.3, §7.3b): the shape it asks for on the run's data, the
  * objective it learns, the trainer of {@code bin/diffusim train}, the denoiser over a checkpoint and the gradient of
  * its log-density head (§7.4). The weights and the training are in float32, the type the reference trains in
  * (docs/science.md §0 "Numerics").
  */
-public final class MlpModels {
+public final class LearnedModels {
 
     /** The weights' type for training and inference. */
     public static final DataType WEIGHTS = DataType.FLOAT;
 
-    private MlpModels() {
+    private LearnedModels() {
     }
 
     /** The network an mlp spec asks for on {@code dimension}-dimensional data. */
@@ -43,6 +43,34 @@ public final class MlpModels {
         LearnedSpec learned = mlp.learned();
         return new MlpShape(dimension, SinusoidalEmbedding.SIZE, mlp.width(), mlp.blocks(),
                 learned.densityHead() ? dimension + 1 : dimension, learned.noiseConditional());
+    }
+
+    /** The network a learned model's spec asks for on the run's data (a U-Net needs images: their shape sizes it). */
+    public static Architecture shape(ModelSpec model, Dataset data) {
+        if (model instanceof ModelSpec.Mlp mlp) {
+            return shape(mlp, data.dimension());
+        }
+        ModelSpec.Unet unet = (ModelSpec.Unet) model;
+        int[] image = data.imageShape();
+        if (image == null) {
+            throw new IllegalArgumentException("model.kind = unet needs image data (fashion-mnist, idx, png or npy), "
+                    + "got " + data.name() + " points of dimension " + data.dimension() + "; use model.kind = mlp");
+        }
+        if (unet.learned().densityHead()) {
+            throw new IllegalArgumentException("model.density-head = true: the log-density head is an mlp's");
+        }
+        try {
+            return new UnetShape(image[0], image[1], image[2], unet.width(), UnetShape.EMBEDDING,
+                    unet.learned().noiseConditional());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model.kind = unet: " + e.getMessage(), e);
+        }
+    }
+
+    /** The learned-model settings of an mlp or unet spec. */
+    private static LearnedSpec learned(ModelSpec model) {
+        return model.asLearned().orElseThrow(() -> new IllegalArgumentException(
+                "model.kind = " + Words.of(model.kind()) + " is not a learned model; use mlp | unet"));
     }
 
     /** The process a checkpoint records: its spec block on one line. */
@@ -55,8 +83,8 @@ public final class MlpModels {
      * vp chain, edm and uedm on ve | edm, fm on fm, ncsn and ssm on ve | edm, eqm on any (its corruption is its own).
      * A combination that cannot train is an IllegalArgumentException naming the key.
      */
-    public static MlpObjective objective(ModelSpec.Mlp mlp, RunSpec run, ForwardProcess process, int dimension) {
-        LearnedSpec learned = mlp.learned();
+    public static TrainingObjective objective(ModelSpec model, RunSpec run, ForwardProcess process, int dimension) {
+        LearnedSpec learned = learned(model);
         TrainSpec train = learned.train();
         LearnedSpec.Objective kind = learned.objective();
         if (learned.condition() != LearnedSpec.Condition.NONE) {
@@ -93,10 +121,10 @@ public final class MlpModels {
         };
     }
 
-    /** The denoiser of a run whose model is an mlp: the EMA weights of {@code model.checkpoint}. */
-    public static Denoiser denoiser(ModelSpec.Mlp mlp, RunSpec run, Dataset data, ForwardProcess process) {
-        MlpObjective objective = objective(mlp, run, process, data.dimension());
-        return new MlpDenoiser(process, new MlpForward(weights(mlp, run, data, objective)), objective);
+    /** The denoiser of a run whose model is an mlp or a unet: the EMA weights of {@code model.checkpoint}. */
+    public static Denoiser denoiser(ModelSpec model, RunSpec run, Dataset data, ForwardProcess process) {
+        TrainingObjective objective = objective(model, run, process, data.dimension());
+        return new NetworkDenoiser(process, NetworkForward.of(weights(model, run, data, objective)), objective);
     }
 
     /** The input gradient of the log-density head of the run's mlp (docs/science.md §7.4), for model-head guidance. */
@@ -105,53 +133,63 @@ public final class MlpModels {
             throw new IllegalArgumentException("sampler.guidance.density = model-head needs model.kind = mlp with "
                     + "density-head = true, got model.kind = " + Words.of(model.kind()));
         }
-        MlpObjective objective = objective(mlp, run, process, data.dimension());
+        TrainingObjective objective = objective(mlp, run, process, data.dimension());
         return new MlpDensityHead(weights(mlp, run, data, objective), objective);
     }
 
     /** The trainer of {@code bin/diffusim train}: the spec's data, process, model and train settings, the run's seed. */
-    public static MlpTrainer trainer(ModelSpec.Mlp mlp, RunSpec run, Dataset data, ForwardProcess process) {
-        MlpObjective objective = objective(mlp, run, process, data.dimension());
-        TrainSpec train = mlp.learned().train();
-        MlpTrainer.Settings settings = new MlpTrainer.Settings(train.steps(), train.batchSize(), train.lr(),
+    public static Trainer trainer(ModelSpec model, RunSpec run, Dataset data, ForwardProcess process) {
+        TrainingObjective objective = objective(model, run, process, data.dimension());
+        Architecture shape = shape(model, data);
+        if (objective.loss().sliced() && !shape.tangents()) {
+            throw new IllegalArgumentException("model.objective = " + Words.of(learned(model).objective())
+                    + ": sliced score matching needs the network's Jacobian-vector product, which only an mlp "
+                    + "builds; use ncsn for a unet");
+        }
+        TrainSpec train = learned(model).train();
+        Trainer.Settings settings = new Trainer.Settings(train.steps(), train.batchSize(), train.lr(),
                 train.weightDecay(), train.gradClip(),
                 new Ema.Settings(train.ema(), train.emaEvery(), train.emaAfter(), train.emaPower()), run.seed(),
                 WEIGHTS);
         double[] points = data.points().castTo(DataType.DOUBLE).reshape(data.points().length()).toDoubleVector();
-        return new MlpTrainer(shape(mlp, data.dimension()), settings, points, objective, process(run));
+        return new Trainer(shape, settings, points, objective, process(run));
     }
 
     /**
      * The weights a run samples with: the EMA weights of a diffusim checkpoint, or PyTorch weights from a
      * {@code .safetensors} file (the spec says what those were trained on, the file only what they are).
      */
-    private static MlpParameters weights(ModelSpec.Mlp mlp, RunSpec run, Dataset data, MlpObjective objective) {
-        Path file = checkpointFile(mlp);
+    private static Weights weights(ModelSpec model, RunSpec run, Dataset data, TrainingObjective objective) {
+        Path file = checkpointFile(model);
         if (file.getFileName().toString().endsWith(".safetensors")) {
+            if (!(model instanceof ModelSpec.Mlp mlp)) {
+                throw new IllegalArgumentException("model.checkpoint = " + file + ": safetensors weights are read "
+                        + "for the mlp only");
+            }
             return SafetensorsMlp.parameters(file, shape(mlp, data.dimension()), WEIGHTS);
         }
-        return checkpoint(file, mlp, run, data, objective).ema();
+        return checkpoint(file, model, run, data, objective).ema();
     }
 
-    private static Path checkpointFile(ModelSpec.Mlp mlp) {
-        return mlp.learned().checkpoint().orElseThrow(() -> new IllegalArgumentException(
-                "model.checkpoint = null: an mlp samples from a trained checkpoint; write one with "
-                        + "bin/diffusim train SPEC"));
+    private static Path checkpointFile(ModelSpec model) {
+        return learned(model).checkpoint().orElseThrow(() -> new IllegalArgumentException(
+                "model.checkpoint = null: a " + Words.of(model.kind()) + " samples from a trained checkpoint; write "
+                        + "one with bin/diffusim train SPEC"));
     }
 
     /** The checkpoint in {@code file}, checked against the spec's architecture, objective and process. */
-    private static MlpCheckpoint checkpoint(Path file, ModelSpec.Mlp mlp, RunSpec run, Dataset data,
-            MlpObjective objective) {
-        MlpCheckpoint checkpoint;
+    private static Checkpoint checkpoint(Path file, ModelSpec model, RunSpec run, Dataset data,
+            TrainingObjective objective) {
+        Checkpoint checkpoint;
         try {
-            checkpoint = MlpCheckpoint.read(file);
+            checkpoint = Checkpoint.read(file);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("model.checkpoint = " + file + ": no such file; write it with "
                     + "bin/diffusim train SPEC", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("model.checkpoint = " + file + ": " + e.getMessage(), e);
         }
-        checkpoint.requireMatches(file, shape(mlp, data.dimension()), objective.describe(), process(run));
+        checkpoint.requireMatches(file, shape(model, data), objective.describe(), process(run));
         return checkpoint;
     }
 

@@ -37,7 +37,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * prediction is the network's raw output read as the objective's parameterisation (docs/science.md §1.4-1.5, §3.5,
  * §5.3), with {@code x = a x0 + b eps} holding for every timed one.
  */
-class MlpObjectiveReloadTest {
+class ObjectiveReloadTest {
 
     /** float32 weights: the identity x = a x0 + b eps after a conversion. */
     private static final double IDENTITY = 1e-5;
@@ -75,19 +75,19 @@ class MlpObjectiveReloadTest {
         ModelSpec.Mlp mlp = (ModelSpec.Mlp) run.model();
         Dataset data = Datasets.from(run.data(), run.seed());
         ForwardProcess forwardProcess = Processes.from(run.process());
-        MlpTrainer trainer = MlpModels.trainer(mlp, run, data, forwardProcess);
-        MlpCheckpoint trained = trainer.train(MlpTrainer.Progress.NONE);
+        Trainer trainer = LearnedModels.trainer(mlp, run, data, forwardProcess);
+        Checkpoint trained = trainer.train(Trainer.Progress.NONE);
         trained.write(dir.resolve("net.ckpt"));
 
         Denoiser reloaded = Denoisers.from(mlp, run, data, forwardProcess);
-        Denoiser original = new MlpDenoiser(forwardProcess, new MlpForward(trained.ema()), trainer.objective());
+        Denoiser original = new NetworkDenoiser(forwardProcess, new MlpForward(trained.ema()), trainer.objective());
         INDArray x = Nd4j.create(new double[][] {{0.5, 0.2}, {-1.0, 1.5}, {0.1, -0.3}});
         INDArray t = Double.isNaN(time) ? null : Nd4j.valueArrayOf(new long[] {3, 1}, time, DataType.DOUBLE);
         EvalRequest request = new EvalRequest(x, t, null);
         Prediction before = original.evaluate(request);
         Prediction after = reloaded.evaluate(request);
 
-        MlpObjective read = trainer.objective();
+        TrainingObjective read = trainer.objective();
         double[] networkTime = new double[3];
         Arrays.fill(networkTime, read.networkTime(time));
         INDArray input = x.mul(Double.isNaN(time) ? 1 : read.inputScale(time));

@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The graph's variables hold the live weights: {@link #parameters()} returns those arrays, so an optimiser that
  * updates them in place trains the graph. Not thread-safe (SameDiff sessions are not).
  */
-public final class MlpGraph {
+public final class TrainingGraph {
 
     private static final String X = "x";
     private static final String T = "t";
@@ -32,28 +32,28 @@ public final class MlpGraph {
     private static final String LOSS = "loss";
     private static final String OUT = "out";
 
-    private final SameDiff sd = SameDiff.create();
-    private final MlpShape shape;
+    private final SameDiff sd = ConvolutionHelpers.apply(SameDiff.create());
+    private final Architecture shape;
     private final LossForm form;
-    private final MlpParameters parameters;
+    private final Weights parameters;
     private final String[] names;
 
     /** An eps-style regression graph (the §7.3 loss when the weights are 1/D and the target is eps). */
-    public MlpGraph(MlpParameters initial) {
+    public TrainingGraph(Weights initial) {
         this(initial, LossForm.REGRESSION);
     }
 
     /** A graph whose weights start as copies of {@code initial} (same data type), with the loss {@code form}. */
-    public MlpGraph(MlpParameters initial, LossForm form) {
+    public TrainingGraph(Weights initial, LossForm form) {
         this.shape = initial.shape();
         this.form = form;
-        DataType type = initial.get("in.wx").dataType();
+        DataType type = initial.dataType();
         int d = shape.inputs();
-        Map<String, SDVariable> w = MlpNetwork.variables(sd, initial);
+        Map<String, SDVariable> w = initial.variables(sd);
         SDVariable x = sd.placeHolder(X, type, -1, d);
         SDVariable t = shape.timeInput() ? sd.placeHolder(T, type, -1, 1) : null;
         SDVariable probe = form.sliced() ? sd.placeHolder(PROBE, type, -1, d) : null;
-        MlpNetwork.Outputs net = MlpNetwork.build(sd, w, shape, type, x, t, probe);
+        NetworkOutputs net = shape.build(sd, w, type, x, t, probe);
         SDVariable out = sd.identity(OUT, net.out());
 
         // the noise part and the head as products with constant selections: cheaper in SameDiff than slices
@@ -79,12 +79,12 @@ public final class MlpGraph {
         sd.setLossVariables(LOSS);
 
         createGradientsQuietly(sd);
-        this.parameters = MlpNetwork.live(shape, w);
-        this.names = MlpParameters.names(shape).toArray(String[]::new);
+        this.parameters = Weights.live(shape, w);
+        this.names = shape.names().toArray(String[]::new);
     }
 
     /** The graph's live weights. */
-    public MlpParameters parameters() {
+    public Weights parameters() {
         return parameters;
     }
 

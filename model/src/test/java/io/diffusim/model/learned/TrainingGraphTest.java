@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The training graph's eps loss as the template's MSE, one pass giving what the separate calls give, and the
  * inference pass against the graph's output (each objective's gradients: {@link ObjectiveGradientTest}).
  */
-class MlpGraphTest {
+class TrainingGraphTest {
 
     private static final MlpShape TINY = new MlpShape(2, 4, 6, 2, 2, true);
     private static final double SAME_FUNCTION = 1e-12;
@@ -28,8 +28,8 @@ class MlpGraphTest {
 
     @Test
     void shouldGiveTheTemplatesMeanSquaredErrorForEpsWeightedByOneOverD() {
-        MlpParameters parameters = MlpParameters.initial(TINY, 3, DataType.DOUBLE);
-        MlpGraph graph = new MlpGraph(parameters);
+        Weights parameters = Weights.initial(TINY, 3, DataType.DOUBLE);
+        TrainingGraph graph = new TrainingGraph(parameters);
         Batch batch = batch(7, 5);
 
         INDArray out = graph.output(batch.xt, batch.t);
@@ -39,10 +39,10 @@ class MlpGraphTest {
 
     @Test
     void shouldGiveTheLossAndGradientsOfOnePassAsTheSeparateCalls() {
-        MlpGraph graph = new MlpGraph(MlpParameters.initial(TINY, 4, DataType.DOUBLE));
+        TrainingGraph graph = new TrainingGraph(Weights.initial(TINY, 4, DataType.DOUBLE));
         Batch batch = batch(9, 6);
 
-        MlpGraph.LossAndGradients both = graph.lossAndGradients(feed(batch));
+        TrainingGraph.LossAndGradients both = graph.lossAndGradients(feed(batch));
 
         assertThat(both.loss()).isCloseTo(graph.loss(feed(batch)), within(SAME_FUNCTION));
         Map<String, INDArray> separate = graph.gradients(feed(batch));
@@ -51,8 +51,8 @@ class MlpGraphTest {
 
     @Test
     void shouldComputeTheGraphsNetworkInTheInferencePass() {
-        MlpParameters parameters = MlpParameters.initial(MlpShape.reference(2, false), 5, DataType.DOUBLE);
-        MlpGraph graph = new MlpGraph(parameters);
+        Weights parameters = Weights.initial(MlpShape.reference(2, false), 5, DataType.DOUBLE);
+        TrainingGraph graph = new TrainingGraph(parameters);
         MlpForward forward = new MlpForward(parameters);
         Batch mixed = batch(11, 33);
         double[] times = mixed.t.toDoubleVector();
@@ -71,12 +71,12 @@ class MlpGraphTest {
     @Test
     void shouldWorkWithoutATimeInput() {
         MlpShape unconditional = new MlpShape(2, 4, 6, 1, 2, false);
-        MlpParameters parameters = MlpParameters.initial(unconditional, 8, DataType.DOUBLE);
+        Weights parameters = Weights.initial(unconditional, 8, DataType.DOUBLE);
         Batch batch = batch(12, 4);
 
-        INDArray expected = new MlpGraph(parameters).output(batch.xt, null);
+        INDArray expected = new TrainingGraph(parameters).output(batch.xt, null);
 
-        assertThat(MlpParameters.names(unconditional)).doesNotContain("in.wt");
+        assertThat(unconditional.names()).doesNotContain("in.wt");
         assertThat(new MlpForward(parameters).output(batch.xt, null, true).equalsWithEps(expected, 1e-10)).isTrue();
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Training is deterministic for a seed, lowers the loss, and keeps the optimiser's and the EMA's bookkeeping. */
-class MlpTrainerTest {
+class TrainerTest {
 
     @TempDir
     Path dir;
@@ -26,9 +26,9 @@ class MlpTrainerTest {
 
     @Test
     void shouldGiveTheSameWeightsForTheSameSeed() {
-        MlpCheckpoint first = TinyTraining.trainer(25, 5).train(MlpTrainer.Progress.NONE);
-        MlpCheckpoint second = TinyTraining.trainer(25, 5).train(MlpTrainer.Progress.NONE);
-        MlpCheckpoint otherSeed = TinyTraining.trainer(25, 6).train(MlpTrainer.Progress.NONE);
+        Checkpoint first = TinyTraining.trainer(25, 5).train(Trainer.Progress.NONE);
+        Checkpoint second = TinyTraining.trainer(25, 5).train(Trainer.Progress.NONE);
+        Checkpoint otherSeed = TinyTraining.trainer(25, 6).train(Trainer.Progress.NONE);
 
         first.online().arrays().forEach((name, w) -> assertThat(second.online().get(name)).as(name).isEqualTo(w));
         first.ema().arrays().forEach((name, w) -> assertThat(second.ema().get(name)).as(name).isEqualTo(w));
@@ -37,17 +37,17 @@ class MlpTrainerTest {
 
     @Test
     void shouldResumeToTheWeightsOfAnUninterruptedTraining() throws IOException {
-        MlpCheckpoint straight = TinyTraining.trainer(30, 8).train(MlpTrainer.Progress.NONE);
-        MlpTrainer first = TinyTraining.trainer(30, 8);
-        MlpTrainer.Session cut = first.start();
+        Checkpoint straight = TinyTraining.trainer(30, 8).train(Trainer.Progress.NONE);
+        Trainer first = TinyTraining.trainer(30, 8);
+        Trainer.Session cut = first.start();
         for (int k = 0; k < 12; k++) {
             cut.step();
         }
         Path file = dir.resolve("cut.ckpt");
         cut.checkpoint().write(file);
 
-        MlpTrainer second = TinyTraining.trainer(30, 8);
-        MlpCheckpoint resumed = second.run(second.resume(MlpCheckpoint.read(file)), MlpTrainer.Progress.NONE, 0,
+        Trainer second = TinyTraining.trainer(30, 8);
+        Checkpoint resumed = second.run(second.resume(Checkpoint.read(file)), Trainer.Progress.NONE, 0,
                 c -> { });
 
         assertThat(resumed.step()).isEqualTo(30);
@@ -59,8 +59,8 @@ class MlpTrainerTest {
     @Test
     void shouldRefuseToResumeWithOtherSettingsNamingBoth() throws IOException {
         Path file = dir.resolve("other.ckpt");
-        TinyTraining.trainer(5, 8).train(MlpTrainer.Progress.NONE).write(file);
-        MlpCheckpoint saved = MlpCheckpoint.read(file);
+        TinyTraining.trainer(5, 8).train(Trainer.Progress.NONE).write(file);
+        Checkpoint saved = Checkpoint.read(file);
 
         assertThatThrownBy(() -> TinyTraining.trainer(30, 8).resume(saved))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("steps=5").hasMessageContaining("steps=30");
@@ -68,10 +68,10 @@ class MlpTrainerTest {
 
     @Test
     void shouldSaveEverySoManyStepsWhileItGoes() throws IOException {
-        MlpTrainer trainer = TinyTraining.trainer(25, 8);
+        Trainer trainer = TinyTraining.trainer(25, 8);
         List<Long> saved = new ArrayList<>();
 
-        trainer.run(trainer.start(), MlpTrainer.Progress.NONE, 10, c -> saved.add(c.step()));
+        trainer.run(trainer.start(), Trainer.Progress.NONE, 10, c -> saved.add(c.step()));
 
         assertThat(saved).containsExactly(10L, 20L);
     }
@@ -79,7 +79,7 @@ class MlpTrainerTest {
     @Test
     void shouldLowerTheLossAndCountItsSteps() {
         List<Double> losses = new ArrayList<>();
-        MlpCheckpoint trained = TinyTraining.trainer(150, 1).train((step, steps, loss, seconds) -> losses.add(loss));
+        Checkpoint trained = TinyTraining.trainer(150, 1).train((step, steps, loss, seconds) -> losses.add(loss));
 
         double early = losses.subList(0, 20).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         double late = losses.subList(130, 150).stream().mapToDouble(Double::doubleValue).average().orElseThrow();

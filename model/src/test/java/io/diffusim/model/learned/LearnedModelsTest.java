@@ -27,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The spec's mlp block trains into a checkpoint that Denoisers turns into a working eps model, and only that one;
  * combinations of objective and process that cannot train name the key.
  */
-class MlpModelsTest {
+class LearnedModelsTest {
 
     @TempDir
     Path dir;
@@ -46,15 +46,15 @@ class MlpModelsTest {
         return Datasets.from(run.data(), run.seed());
     }
 
-    private static MlpCheckpoint train(RunSpec run) {
-        return MlpModels.trainer((ModelSpec.Mlp) run.model(), run, data(run), Processes.from(run.process()))
-                .train(MlpTrainer.Progress.NONE);
+    private static Checkpoint train(RunSpec run) {
+        return LearnedModels.trainer((ModelSpec.Mlp) run.model(), run, data(run), Processes.from(run.process()))
+                .train(Trainer.Progress.NONE);
     }
 
     @Test
     void shouldSampleFromTheCheckpointTheSpecTrained() throws IOException {
         RunSpec run = spec("width = 16, blocks = 1, train { steps = 20, batch-size = 32 }", "kind = vp, timesteps = 10");
-        MlpCheckpoint trained = train(run);
+        Checkpoint trained = train(run);
         trained.write(dir.resolve("net.ckpt"));
         ForwardProcess process = Processes.from(run.process());
 

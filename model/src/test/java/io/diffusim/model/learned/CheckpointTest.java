@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** A checkpoint gives back the trained network bit for bit and refuses to stand in for another architecture. */
-class MlpCheckpointTest {
+class CheckpointTest {
 
     @TempDir
     Path dir;
@@ -31,17 +31,17 @@ class MlpCheckpointTest {
 
     @Test
     void shouldReloadTheTrainedStateAndGiveIdenticalOutputs() throws IOException {
-        MlpCheckpoint trained = TinyTraining.trainer(30, 2).train(MlpTrainer.Progress.NONE);
+        Checkpoint trained = TinyTraining.trainer(30, 2).train(Trainer.Progress.NONE);
         Path file = dir.resolve("tiny.ckpt");
         trained.write(file);
 
-        MlpCheckpoint loaded = MlpCheckpoint.read(file);
+        Checkpoint loaded = Checkpoint.read(file);
 
         assertThat(loaded.shape()).isEqualTo(trained.shape());
         assertThat(loaded.step()).isEqualTo(30);
         assertThat(loaded.emaCounter()).isEqualTo(30);
         assertThat(loaded.process()).isEqualTo(TinyTraining.PROCESS);
-        for (String name : MlpParameters.names(trained.shape())) {
+        for (String name : trained.shape().names()) {
             assertThat(loaded.online().get(name)).as(name).isEqualTo(trained.online().get(name));
             assertThat(loaded.ema().get(name)).as(name).isEqualTo(trained.ema().get(name));
             assertThat(loaded.adamM().get(name)).as(name).isEqualTo(trained.adamM().get(name));
@@ -50,10 +50,10 @@ class MlpCheckpointTest {
         VpDiscreteProcess process = new VpDiscreteProcess(new LinearBetaSchedule(TinyTraining.TIMESTEPS, 1e-3, 0.2));
         INDArray x = Nd4j.create(new double[][] {{0.3, -1.2}, {1.0, 0.9}, {-0.5, 0.1}});
         INDArray t = Nd4j.create(new double[][] {{19}, {19}, {19}});
-        MlpObjective eps = new ChainObjective(ChainObjective.Target.EPS, process.sqrtAlphaBar(),
+        TrainingObjective eps = new ChainObjective(ChainObjective.Target.EPS, process.sqrtAlphaBar(),
                 process.sqrtOneMinusAlphaBar(), 2, null);
-        INDArray before = new MlpDenoiser(process, new MlpForward(trained.ema()), eps).evaluate(new EvalRequest(x, t, null)).eps();
-        INDArray after = new MlpDenoiser(process, new MlpForward(loaded.ema()), eps).evaluate(new EvalRequest(x, t, null)).eps();
+        INDArray before = new NetworkDenoiser(process, new MlpForward(trained.ema()), eps).evaluate(new EvalRequest(x, t, null)).eps();
+        INDArray after = new NetworkDenoiser(process, new MlpForward(loaded.ema()), eps).evaluate(new EvalRequest(x, t, null)).eps();
         assertThat(after).isEqualTo(before);
         assertThat(after.dataType()).isEqualTo(DataType.DOUBLE);
     }
@@ -61,8 +61,8 @@ class MlpCheckpointTest {
     @Test
     void shouldNameBothArchitecturesWhenTheSpecAsksForAnother() throws IOException {
         Path file = dir.resolve("tiny.ckpt");
-        TinyTraining.trainer(3, 2).train(MlpTrainer.Progress.NONE).write(file);
-        MlpCheckpoint loaded = MlpCheckpoint.read(file);
+        TinyTraining.trainer(3, 2).train(Trainer.Progress.NONE).write(file);
+        Checkpoint loaded = Checkpoint.read(file);
         MlpShape wider = new MlpShape(2, 8, 32, 1, 2, true);
 
         assertThatThrownBy(() -> loaded.requireMatches(file, wider, "eps", TinyTraining.PROCESS))
@@ -77,13 +77,13 @@ class MlpCheckpointTest {
     @Test
     void shouldRejectATruncatedFileAndAForeignOne() throws IOException {
         Path file = dir.resolve("tiny.ckpt");
-        TinyTraining.trainer(3, 2).train(MlpTrainer.Progress.NONE).write(file);
+        TinyTraining.trainer(3, 2).train(Trainer.Progress.NONE).write(file);
         byte[] bytes = Files.readAllBytes(file);
         Path cut = Files.write(dir.resolve("cut.ckpt"), Arrays.copyOf(bytes, bytes.length - 10));
         Path foreign = Files.writeString(dir.resolve("foreign.ckpt"), "PK\u0003\u0004 not a checkpoint\n");
 
-        assertThatThrownBy(() -> MlpCheckpoint.read(cut)).isInstanceOf(IOException.class).hasMessageContaining("truncated");
-        assertThatThrownBy(() -> MlpCheckpoint.read(foreign)).isInstanceOf(IOException.class)
-                .hasMessageContaining("not a diffusim MLP checkpoint");
+        assertThatThrownBy(() -> Checkpoint.read(cut)).isInstanceOf(IOException.class).hasMessageContaining("truncated");
+        assertThatThrownBy(() -> Checkpoint.read(foreign)).isInstanceOf(IOException.class)
+                .hasMessageContaining("not a diffusim network checkpoint");
     }
 }

@@ -7,15 +7,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Trains the MLP of docs/science.md §7.3 on one of the objectives of {@link MlpObjective} (the template's is
+ * Trains the MLP of docs/science.md §7.3 on one of the objectives of {@link TrainingObjective} (the template's is
  * eps-prediction, {@code mean ||eps-hat(x_t, t) - eps||^2}) the way the AI-Scientist template does: AdamW with a cosine decay of the learning rate to 0, the gradient norm clipped, and the
- * EMA of the weights updated after every optimiser step. SameDiff ({@link MlpGraph}) gives the gradients; the update,
+ * EMA of the weights updated after every optimiser step. SameDiff ({@link TrainingGraph}) gives the gradients; the update,
  * the clipping and the EMA are written out in place.
  *
  * <p>Deterministic: the initial weights and every draw come from {@link Settings#seed()}, and the ops run in one order,
  * so the same settings on the same data give the same checkpoint. Not thread-safe.
  */
-public final class MlpTrainer {
+public final class Trainer {
 
     /** How to train (the template's values: 10,000 steps, batch 256, lr 3e-4, decay 0.01, clip 0.5). */
     public record Settings(int steps, int batchSize, double lr, double weightDecay, double gradClip,
@@ -31,7 +31,7 @@ public final class MlpTrainer {
 
     /** Where {@link #run} saves the state every so many steps. */
     public interface Saver {
-        void save(MlpCheckpoint checkpoint) throws IOException;
+        void save(Checkpoint checkpoint) throws IOException;
     }
 
     /** Reports training as it goes; called after every step. */
@@ -41,9 +41,9 @@ public final class MlpTrainer {
         void onStep(long step, long steps, double loss, double elapsedSeconds);
     }
 
-    private final MlpShape shape;
+    private final Architecture shape;
     private final Settings settings;
-    private final MlpObjective objective;
+    private final TrainingObjective objective;
     private final String process;
     private final String training;
     private final TrainingDraws draws;
@@ -53,7 +53,7 @@ public final class MlpTrainer {
      * @param objective what the network learns (the draws of each row and the loss)
      * @param process the process's description, recorded in the checkpoint
      */
-    public MlpTrainer(MlpShape shape, Settings settings, double[] points, MlpObjective objective, String process) {
+    public Trainer(Architecture shape, Settings settings, double[] points, TrainingObjective objective, String process) {
         this.shape = shape;
         this.settings = settings;
         this.objective = objective;
@@ -66,12 +66,12 @@ public final class MlpTrainer {
     }
 
     /** The objective the network learns. */
-    public MlpObjective objective() {
+    public TrainingObjective objective() {
         return objective;
     }
 
     /** Runs every step from fresh weights and returns the trained state. */
-    public MlpCheckpoint train(Progress progress) {
+    public Checkpoint train(Progress progress) {
         try {
             return run(start(), progress, 0, checkpoint -> { });
         } catch (IOException e) {
@@ -83,7 +83,7 @@ public final class MlpTrainer {
      * Steps {@code session} to the planned number of steps, handing the state to {@code saver} every
      * {@code saveEvery} steps (0: never; the caller saves the result) so that a training cut short can be resumed.
      */
-    public MlpCheckpoint run(Session session, Progress progress, int saveEvery, Saver saver) throws IOException {
+    public Checkpoint run(Session session, Progress progress, int saveEvery, Saver saver) throws IOException {
         long t0 = System.nanoTime();
         for (long k = session.steps(); k < settings.steps(); k++) {
             double loss = session.step();
@@ -100,7 +100,7 @@ public final class MlpTrainer {
      * and the EMA come from the file and the draws are moved past the steps already taken, so resuming gives the
      * weights an uninterrupted training would have. The checkpoint must be of this network, process and settings.
      */
-    public Session resume(MlpCheckpoint checkpoint) {
+    public Session resume(Checkpoint checkpoint) {
         if (!checkpoint.shape().equals(shape) || !checkpoint.process().equals(process)
                 || !checkpoint.objective().equals(objective.describe()) || !checkpoint.training().equals(training)) {
             throw new IllegalArgumentException("cannot resume a training of " + checkpoint.shape().describe() + " on "
@@ -125,21 +125,21 @@ public final class MlpTrainer {
 
     /** The graph, the optimiser and the EMA of one training. */
     public final class Session {
-        private final MlpGraph graph;
-        private final MlpParameters online;
+        private final TrainingGraph graph;
+        private final Weights online;
         private final AdamW adam;
         private final Ema ema;
         private final CosineDecay schedule = new CosineDecay(settings.lr(), settings.steps());
 
         private Session() {
-            graph = new MlpGraph(MlpParameters.initial(shape, settings.seed(), settings.dataType()), objective.loss());
+            graph = new TrainingGraph(Weights.initial(shape, settings.seed(), settings.dataType()), objective.loss());
             online = graph.parameters();
             adam = new AdamW(online, settings.weightDecay());
             ema = new Ema(online.copy(settings.dataType()), settings.ema(), 0);
         }
 
-        private Session(MlpCheckpoint from) {
-            graph = new MlpGraph(from.online(), objective.loss());
+        private Session(Checkpoint from) {
+            graph = new TrainingGraph(from.online(), objective.loss());
             online = graph.parameters();
             adam = new AdamW(online, settings.weightDecay(), from.adamM(), from.adamV(), from.step());
             ema = new Ema(from.ema(), settings.ema(), from.emaCounter());
@@ -152,7 +152,7 @@ public final class MlpTrainer {
 
         /** One optimiser step on the next batch: gradients, clipping, AdamW, EMA; returns the batch's loss. */
         public double step() {
-            MlpGraph.LossAndGradients step = graph.lossAndGradients(draws.next());
+            TrainingGraph.LossAndGradients step = graph.lossAndGradients(draws.next());
             Map<String, INDArray> gradients = step.gradients();
             GradientClip.clipInPlace(gradients, settings.gradClip());
             adam.stepInPlace(online, gradients, schedule.lr(adam.step()));
@@ -161,8 +161,8 @@ public final class MlpTrainer {
         }
 
         /** The state so far. */
-        public MlpCheckpoint checkpoint() {
-            return new MlpCheckpoint(shape, objective.describe(), process, training, adam.step(), ema.counter(), online,
+        public Checkpoint checkpoint() {
+            return new Checkpoint(shape, objective.describe(), process, training, adam.step(), ema.counter(), online,
                     ema.average(), adam.firstMoments(), adam.secondMoments());
         }
     }

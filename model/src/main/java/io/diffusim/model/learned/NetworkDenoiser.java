@@ -10,19 +10,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * A trained MLP (docs/science.md §7.3) as a {@link Denoiser}: the request's times become the network's time input
+ * A trained network (the MLP of docs/science.md §7.3, the U-Net of §7.3b) as a {@link Denoiser}: the request's times become the network's time input
  * and input scale as its objective trained them, and the objective reads the output (its noise part, without the
  * log-density head's column) as the {@link Prediction} every sampler takes (eps, x0, v, a preconditioned D, a
  * velocity, a score or an EqM field; §1.4). The particles stay in their own type; the network computes in its
- * weights' type. Thread-safe (see {@link MlpForward}).
+ * weights' type. Thread-safe (see {@link NetworkForward}).
  */
-public final class MlpDenoiser implements Denoiser {
+public final class NetworkDenoiser implements Denoiser {
 
     private final ForwardProcess process;
-    private final MlpForward forward;
-    private final MlpObjective objective;
+    private final NetworkForward forward;
+    private final TrainingObjective objective;
 
-    public MlpDenoiser(ForwardProcess process, MlpForward forward, MlpObjective objective) {
+    public NetworkDenoiser(ForwardProcess process, NetworkForward forward, TrainingObjective objective) {
         this.process = process;
         this.forward = forward;
         this.objective = objective;
@@ -30,13 +30,13 @@ public final class MlpDenoiser implements Denoiser {
 
     @Override
     public Prediction evaluate(EvalRequest request) {
-        MlpShape shape = forward.shape();
+        Architecture shape = forward.shape();
         if (request.dimension() != shape.inputs()) {
-            throw new IllegalArgumentException("the MLP takes " + shape.inputs() + "-dimensional points, got "
+            throw new IllegalArgumentException("the network takes " + shape.inputs() + "-dimensional points, got "
                     + request.dimension());
         }
         if (request.t() == null && !objective.timeFree()) {
-            throw new IllegalArgumentException("the MLP trained with objective " + objective.describe()
+            throw new IllegalArgumentException("the network trained with objective " + objective.describe()
                     + " needs a time per row; the request has none");
         }
         int rows = request.batch();
@@ -50,7 +50,7 @@ public final class MlpDenoiser implements Denoiser {
             scales[i] = t == null ? 1 : objective.inputScale(ti);
             unscaled &= scales[i] == 1;
         }
-        INDArray input = unscaled ? request.x() : request.x().mulColumnVector(MlpObjective.column(scales)
+        INDArray input = unscaled ? request.x() : request.x().mulColumnVector(TrainingObjective.column(scales)
                 .castTo(request.x().dataType()));
         INDArray out = forward.output(input, networkTimes, sameTime(networkTimes));
         INDArray noisePart = shape.hasDensityHead()
@@ -69,7 +69,7 @@ public final class MlpDenoiser implements Denoiser {
     }
 
     /** The objective the network was trained with. */
-    public MlpObjective objective() {
+    public TrainingObjective objective() {
         return objective;
     }
 

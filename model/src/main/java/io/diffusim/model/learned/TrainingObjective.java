@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * edm, t for fm, gamma for EqM); {@link #networkTime} maps it to the network's time input. Implementations are
  * immutable and thread-safe.
  */
-public interface MlpObjective {
+public interface TrainingObjective {
 
     /** What a checkpoint's header records so that a reader interprets the output as trained (e.g. "eps"). */
     String describe();
