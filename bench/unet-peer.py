@@ -7,8 +7,13 @@ It times one training step at batch 64 (an eps loss on a 100-step VP chain, back
 Debian's python3-torch installs for /usr/bin/python3 (apt-get install -y python3-torch).
 
     DIFFUSIM_THREADS=2 bench/unet-peer.py [--seconds 3]
+
+With --train-steps N it instead does the whole job of `bin/diffusim train bench/unet-train.conf`, for timing
+both as processes: read the first 1,000 Fashion-MNIST training images, scale them to [-1, 1], train N steps with
+the cosine-decayed learning rate, and exit.
 """
 import argparse
+import gzip
 import math
 import os
 import time
@@ -75,9 +80,17 @@ def rate(call, seconds):
     return calls / (time.perf_counter() - start)
 
 
+def fashion_mnist(n, directory="/usr/share/datasets/fashion-mnist"):
+    with gzip.open(os.path.join(directory, "train-images-idx3-ubyte.gz")) as f:
+        raw = f.read()
+    pixels = torch.frombuffer(bytearray(raw[16:16 + n * 784]), dtype=torch.uint8)
+    return pixels.float().view(n, 784) / 127.5 - 1
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=3.0, help="measurement time per benchmark")
+    parser.add_argument("--train-steps", type=int, default=0, help="train this many steps on Fashion-MNIST and exit")
     args = parser.parse_args()
     threads = int(os.environ.get("DIFFUSIM_THREADS", "2"))
     torch.set_num_threads(threads)
@@ -87,9 +100,10 @@ def main():
     online, ema = Unet(), Unet()
     ema.load_state_dict(online.state_dict())
     print(f"pytorch {torch.__version__}, {threads} threads, {sum(p.numel() for p in online.parameters())} parameters")
-    data = torch.rand(1024, 784) * 2 - 1
+    data = fashion_mnist(1000) if args.train_steps else torch.rand(1024, 784) * 2 - 1
     alpha_bar = torch.cumprod(1 - torch.linspace(1e-4, 0.02, 100), 0)
     optimizer = torch.optim.AdamW(online.parameters(), lr=3e-4, betas=(0.9, 0.999), weight_decay=0.01)
+    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, max(args.train_steps, 1))
     step = [0]
 
     def train_step():
@@ -103,6 +117,7 @@ def main():
         loss.backward()
         nn.utils.clip_grad_norm_(online.parameters(), 0.5)
         optimizer.step()
+        schedule.step()
         s = step[0]
         step[0] += 1
         if s % 10 == 0 and s > 100:
@@ -111,6 +126,10 @@ def main():
                 for pe, po in zip(ema.parameters(), online.parameters()):
                     pe.mul_(delta).add_(po, alpha=1 - delta)
 
+    if args.train_steps:
+        for _ in range(args.train_steps):
+            train_step()
+        return
     x = torch.randn(batch, 784)
     t = torch.full((batch,), 50.0)
     with torch.no_grad():

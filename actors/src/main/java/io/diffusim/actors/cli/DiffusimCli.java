@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         subcommands = {DemoCommand.class, RunCommand.class, TrainCommand.class, ValidateCommand.class, ProbeCommand.class,
                 MetricCommand.class, DaemonCommand.class, SubmitCommand.class, ListCommand.class, StatusCommand.class,
                 PauseCommand.class, ResumeCommand.class, StopCommand.class, WatchCommand.class, ExportCommand.class,
-                ModelsCommand.class, FsckCommand.class, CompletionCommand.class,
+                ModelsCommand.class, HeatMapsCommand.class, FsckCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DiffusimCli {
 

@@ -100,7 +100,7 @@ class TrainCommandTest {
         Cli train = Cli.run("train", spec.toString());
 
         assertThat(train.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(train.err()).contains("model.kind = empirical: train needs model.kind = mlp");
+        assertThat(train.err()).contains("model.kind = empirical: train needs model.kind = mlp | unet");
     }
 
     @Test

@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One NumPy {@code .npy} array (format versions 1 to 3): the magic {@code \x93NUMPY}, the version, the header length
@@ -96,6 +99,39 @@ public final class NpyFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /**
+     * Writes {@code values} (row-major) as a version 1.0 {@code <f8} array of {@code shape}, the header padded to a
+     * multiple of 64 bytes as NumPy does; written to a temporary file and moved into place.
+     */
+    public static void write(Path file, int[] shape, double[] values) throws IOException {
+        long count = 1;
+        for (int size : shape) {
+            count *= size;
+        }
+        if (count != values.length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + count + " values, got "
+                    + values.length);
+        }
+        String dims = Arrays.stream(shape).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+        StringBuilder header = new StringBuilder("{'descr': '<f8', 'fortran_order': False, 'shape': (" + dims
+                + (shape.length == 1 ? "," : "") + "), }");
+        while ((MAGIC.length + 4 + header.length() + 1) % 64 != 0) {
+            header.append(' ');
+        }
+        header.append('\n');
+        ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 4 + header.length() + 8 * values.length)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length())
+                .put(header.toString().getBytes(StandardCharsets.ISO_8859_1));
+        for (double v : values) {
+            out.putDouble(v);
+        }
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Files.write(partial, out.array());
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String field(Pattern pattern, String header, String name, String key) {

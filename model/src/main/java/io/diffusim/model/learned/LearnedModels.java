@@ -137,6 +137,12 @@ public final class LearnedModels {
         return new MlpDensityHead(weights(mlp, run, data, objective), objective);
     }
 
+    /** PSPC-Flex heat maps from the input gradients of the run's trained unet (docs/science.md §3.6). */
+    public static NetworkHeatMaps heatMaps(ModelSpec model, RunSpec run, Dataset data, ForwardProcess process) {
+        TrainingObjective objective = objective(model, run, process, data.dimension());
+        return new NetworkHeatMaps(weights(model, run, data, objective), objective, process);
+    }
+
     /** The trainer of {@code bin/diffusim train}: the spec's data, process, model and train settings, the run's seed. */
     public static Trainer trainer(ModelSpec model, RunSpec run, Dataset data, ForwardProcess process) {
         TrainingObjective objective = objective(model, run, process, data.dimension());

@@ -3,6 +3,7 @@ package io.diffusim.model.learned;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -26,6 +27,15 @@ public final class Trainer {
             return "steps=" + steps + " batch-size=" + batchSize + " lr=" + lr + " weight-decay=" + weightDecay
                     + " grad-clip=" + gradClip + " ema=" + ema.max() + " ema-every=" + ema.every() + " ema-after="
                     + ema.after() + " ema-power=" + ema.power() + " seed=" + seed + " dtype=" + dataType;
+        }
+    }
+
+    /** Optimiser steps between the collections that return SameDiff's off-heap arrays (see {@link Session#step}). */
+    private static final int COLLECT_EVERY = 10;
+
+    private static void release(INDArray array) {
+        if (array != null && array.closeable()) {
+            array.close();
         }
     }
 
@@ -152,11 +162,22 @@ public final class Trainer {
 
         /** One optimiser step on the next batch: gradients, clipping, AdamW, EMA; returns the batch's loss. */
         public double step() {
-            TrainingGraph.LossAndGradients step = graph.lossAndGradients(draws.next());
+            TrainingFeed feed = draws.next();
+            TrainingGraph.LossAndGradients step = graph.lossAndGradients(feed);
             Map<String, INDArray> gradients = step.gradients();
             GradientClip.clipInPlace(gradients, settings.gradClip());
             adam.stepInPlace(online, gradients, schedule.lr(adam.step()));
             ema.update(online);
+            // freed now, not when a collection finds them: a U-Net step's gradients and batch are megabytes
+            // off the heap, and a large heap collects too rarely (a 300-step training peaked at 9 GiB)
+            gradients.values().forEach(Trainer::release);
+            Stream.of(feed.x(), feed.t(), feed.target(), feed.weight(), feed.probe(), feed.head())
+                    .forEach(Trainer::release);
+            if (adam.step() % COLLECT_EVERY == 0) {
+                // SameDiff's own per-step arrays are freed only when a collection finds their owners, and a heap
+                // this quiet rarely starts one: a 300-step U-Net training reached 10 GiB resident without this
+                System.gc();
+            }
             return step.loss();
         }
 

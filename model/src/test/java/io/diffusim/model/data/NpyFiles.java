@@ -15,15 +15,10 @@ public final class NpyFiles {
     private NpyFiles() {
     }
 
-    /** A float64 C-order array of the given shape. */
+    /** A float64 C-order array of the given shape, by the product's own writer. */
     public static Path writeDoubles(Path file, int[] shape, double[] values) throws IOException {
-        ByteBuffer body = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        for (double v : values) {
-            body.putDouble(v);
-        }
-        String dims = Arrays.stream(shape).mapToObj(Integer::toString).collect(Collectors.joining(", "));
-        return write(file, header("{'descr': '<f8', 'fortran_order': False, 'shape': (" + dims + (shape.length == 1 ? "," : "")
-                + "), }", 1), body.array());
+        NpyFile.write(file, shape, values);
+        return file;
     }
 
     /** The magic, version and a space-padded header dict ending in a newline. */
