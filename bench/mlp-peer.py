@@ -13,10 +13,11 @@ rows per second per sgemm GFLOP/s, the machine-independent ratio. Debian's pytho
 import argparse
 import math
 import os
-import time
 
 import torch
 from torch import nn
+
+from peer_rate import rate
 
 
 class SinusoidalEmbedding(nn.Module):
@@ -52,18 +53,6 @@ class MlpDenoiser(nn.Module):
 
     def forward(self, x, t):
         return self.network(torch.cat((self.input_mlp1(x[:, 0]), self.input_mlp2(x[:, 1]), self.time_mlp(t)), dim=-1))
-
-
-def rate(call, seconds):
-    """Calls per second of call() over at least `seconds`, after a warm-up of a third of that."""
-    end = time.perf_counter() + seconds / 3
-    while time.perf_counter() < end:
-        call()
-    calls, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        call()
-        calls += 1
-    return calls / (time.perf_counter() - start)
 
 
 def main():

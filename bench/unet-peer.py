@@ -16,11 +16,12 @@ import argparse
 import gzip
 import math
 import os
-import time
 
 import torch
 from torch import nn
 from torch.nn import functional as F
+
+from peer_rate import rate
 
 EMBEDDING = 64
 
@@ -66,18 +67,6 @@ class Unet(nn.Module):
         up = self.up(F.relu(up))
         up = self.r4(F.interpolate(up, scale_factor=2) + full, time)
         return self.conv_out(F.relu(up)).view(x.shape[0], -1)
-
-
-def rate(call, seconds):
-    """Calls per second of call() over at least `seconds`, after a warm-up of a third of that."""
-    end = time.perf_counter() + seconds / 3
-    while time.perf_counter() < end:
-        call()
-    calls, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        call()
-        calls += 1
-    return calls / (time.perf_counter() - start)
 
 
 def fashion_mnist(n, directory="/usr/share/datasets/fashion-mnist"):
