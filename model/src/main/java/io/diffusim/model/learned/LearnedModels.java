@@ -166,13 +166,14 @@ public final class LearnedModels {
      * {@code .safetensors} file (the spec says what those were trained on, the file only what they are).
      */
     private static Weights weights(ModelSpec model, RunSpec run, Dataset data, TrainingObjective objective) {
+        Architecture shape = shape(model, data); // the data must suit the network before any file is opened
         Path file = checkpointFile(model);
         if (file.getFileName().toString().endsWith(".safetensors")) {
-            if (!(model instanceof ModelSpec.Mlp mlp)) {
+            if (!(shape instanceof MlpShape mlp)) {
                 throw new IllegalArgumentException("model.checkpoint = " + file + ": safetensors weights are read "
                         + "for the mlp only");
             }
-            return SafetensorsMlp.parameters(file, shape(mlp, data.dimension()), WEIGHTS);
+            return SafetensorsMlp.parameters(file, mlp, WEIGHTS);
         }
         return checkpoint(file, model, run, data, objective).ema();
     }
