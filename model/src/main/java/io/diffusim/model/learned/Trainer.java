@@ -1,9 +1,9 @@
 package io.diffusim.model.learned;
 
+import io.diffusim.model.NativeArrays;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -32,12 +32,6 @@ public final class Trainer {
 
     /** Optimiser steps between the collections that return SameDiff's off-heap arrays (see {@link Session#step}). */
     private static final int COLLECT_EVERY = 10;
-
-    private static void release(INDArray array) {
-        if (array != null && array.closeable()) {
-            array.close();
-        }
-    }
 
     /** Where {@link #run} saves the state every so many steps. */
     public interface Saver {
@@ -170,9 +164,8 @@ public final class Trainer {
             ema.update(online);
             // freed now, not when a collection finds them: a U-Net step's gradients and batch are megabytes
             // off the heap, and a large heap collects too rarely (a 300-step training peaked at 9 GiB)
-            gradients.values().forEach(Trainer::release);
-            Stream.of(feed.x(), feed.t(), feed.target(), feed.weight(), feed.probe(), feed.head())
-                    .forEach(Trainer::release);
+            gradients.values().forEach(NativeArrays::release);
+            NativeArrays.release(feed.x(), feed.t(), feed.target(), feed.weight(), feed.probe(), feed.head());
             if (adam.step() % COLLECT_EVERY == 0) {
                 // SameDiff's own per-step arrays are freed only when a collection finds their owners, and a heap
                 // this quiet rarely starts one: a 300-step U-Net training reached 10 GiB resident without this
