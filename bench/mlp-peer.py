@@ -17,7 +17,7 @@ import os
 import torch
 from torch import nn
 
-from peer_rate import rate
+from peer_common import ema_step, rate
 
 
 class SinusoidalEmbedding(nn.Module):
@@ -96,13 +96,8 @@ def main():
         loss.backward()
         nn.utils.clip_grad_norm_(online.parameters(), 0.5)
         optimizer.step()
-        s = step[0]
+        ema_step(ema, online, step[0])
         step[0] += 1
-        if s % 10 == 0 and s > 100:
-            delta = min(1 - (1 + s - 100) ** (-2 / 3), 0.995)
-            with torch.no_grad():
-                for pe, po in zip(ema.parameters(), online.parameters()):
-                    pe.mul_(delta).add_(po, alpha=1 - delta)
 
     rows.append(("trainStep batch=256", 256, 256 * rate(train_step, args.seconds)))
 

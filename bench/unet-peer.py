@@ -21,7 +21,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from peer_rate import rate
+from peer_common import ema_step, rate
 
 EMBEDDING = 64
 
@@ -107,13 +107,8 @@ def main():
         nn.utils.clip_grad_norm_(online.parameters(), 0.5)
         optimizer.step()
         schedule.step()
-        s = step[0]
+        ema_step(ema, online, step[0])
         step[0] += 1
-        if s % 10 == 0 and s > 100:
-            delta = min(1 - (1 + s - 100) ** (-2 / 3), 0.995)
-            with torch.no_grad():
-                for pe, po in zip(ema.parameters(), online.parameters()):
-                    pe.mul_(delta).add_(po, alpha=1 - delta)
 
     if args.train_steps:
         for _ in range(args.train_steps):

@@ -8,6 +8,7 @@ import io.diffusim.model.learned.Trainer;
 import io.diffusim.model.learned.UnetShape;
 import io.diffusim.model.learned.Weights;
 import io.diffusim.model.process.VpDiscreteProcess;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -62,7 +63,7 @@ public class UnetTrainingBench {
         forward = NetworkForward.of(Weights.initial(SHAPE, BenchData.SEED, LearnedModels.WEIGHTS));
         x = Nd4j.randn(DataType.FLOAT, BATCH, SHAPE.inputs());
         t = new double[BATCH];
-        java.util.Arrays.fill(t, 50);
+        Arrays.fill(t, 50);
     }
 
     @Benchmark

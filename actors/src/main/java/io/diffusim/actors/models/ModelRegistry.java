@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.diffusim.actors.store.Sha256;
 import io.diffusim.config.LearnedSpec;
-import io.diffusim.config.ModelSpec;
 import io.diffusim.config.RunSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,5 @@
 package io.diffusim.actors.runtime;
 
-import io.diffusim.actors.protocol.FrontDoorCommand;
 import io.diffusim.actors.store.MetricRecord;
 import io.diffusim.actors.store.RunRecord;
 import io.diffusim.config.ModelSpec;

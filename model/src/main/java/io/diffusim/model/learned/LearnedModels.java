@@ -175,7 +175,7 @@ public final class LearnedModels {
             }
             return SafetensorsMlp.parameters(file, mlp, WEIGHTS);
         }
-        return checkpoint(file, model, run, data, objective).ema();
+        return checkpoint(file, shape, run, objective).ema();
     }
 
     private static Path checkpointFile(ModelSpec model) {
@@ -185,8 +185,7 @@ public final class LearnedModels {
     }
 
     /** The checkpoint in {@code file}, checked against the spec's architecture, objective and process. */
-    private static Checkpoint checkpoint(Path file, ModelSpec model, RunSpec run, Dataset data,
-            TrainingObjective objective) {
+    private static Checkpoint checkpoint(Path file, Architecture shape, RunSpec run, TrainingObjective objective) {
         Checkpoint checkpoint;
         try {
             checkpoint = Checkpoint.read(file);
@@ -196,7 +195,7 @@ public final class LearnedModels {
         } catch (IOException e) {
             throw new IllegalArgumentException("model.checkpoint = " + file + ": " + e.getMessage(), e);
         }
-        checkpoint.requireMatches(file, shape(model, data), objective.describe(), process(run));
+        checkpoint.requireMatches(file, shape, objective.describe(), process(run));
         return checkpoint;
     }
 

@@ -6,8 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** Writes .npy files as numpy.save does (format 1.0 to 3.0), for tests. */
 public final class NpyFiles {
