@@ -16,6 +16,7 @@ import io.diffusim.config.SpecException;
 import io.diffusim.config.SpecLoader;
 import io.diffusim.model.data.DataFiles;
 import io.diffusim.model.data.Datasets;
+import io.diffusim.model.denoise.ModelFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -105,6 +106,7 @@ public final class FrontDoor extends AbstractBehavior<FrontDoorCommand> {
             Path directory = submit.specDirectory() == null ? null : Path.of(submit.specDirectory());
             spec = SpecLoader.parse(submit.specText() == null ? "" : submit.specText(), directory);
             Datasets.requireFiles(spec.data(), dataFiles);
+            ModelFiles.require(spec, dataFiles);
         } catch (SpecException e) {
             submit.replyTo().tell(new Rejected(e.errors().stream().map(SpecError::message).toList()));
             return this;

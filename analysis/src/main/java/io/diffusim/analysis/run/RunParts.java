@@ -6,6 +6,7 @@ import io.diffusim.model.data.Dataset;
 import io.diffusim.model.data.Datasets;
 import io.diffusim.model.denoise.Denoiser;
 import io.diffusim.model.denoise.Denoisers;
+import io.diffusim.model.denoise.ModelFiles;
 import io.diffusim.model.process.ForwardProcess;
 import io.diffusim.model.process.Processes;
 import io.diffusim.sampling.Sampler;
@@ -19,8 +20,9 @@ public record RunParts(RunSpec spec, Dataset data, ForwardProcess process, Denoi
         return of(spec, DataFiles.anywhere());
     }
 
-    /** As {@link #of(RunSpec)}, the data's files opened through {@code files} (the daemon's allowed roots). */
+    /** As {@link #of(RunSpec)}, the data's and the models' files checked against {@code files} (the daemon's allowed roots). */
     public static RunParts of(RunSpec spec, DataFiles files) {
+        ModelFiles.require(spec, files); // again at open: a file may have moved since submit
         Dataset data = Datasets.from(spec.data(), spec.seed(), files);
         ForwardProcess process = Processes.from(spec.process());
         Denoiser denoiser = Denoisers.from(spec.model(), spec, data, process);
