@@ -24,12 +24,16 @@ final class DiskRoom {
 
     /** The line that pauses a run when {@code needBytes} and the headroom do not fit, else empty. */
     static Optional<String> shortfall(RunStore store, long needBytes, long headroomBytes) {
-        long free = store.usableBytes();
+        return shortfall(store.usableBytes(), store.location(), needBytes, headroomBytes);
+    }
+
+    /** As {@link #shortfall(RunStore, long, long)} for {@code free} bytes on the file system of {@code location}. */
+    static Optional<String> shortfall(long free, String location, long needBytes, long headroomBytes) {
         long need = needBytes + headroomBytes;
         if (free >= need) {
             return Optional.empty();
         }
-        return Optional.of("disk full: " + free / MB + " MB free on " + store.location() + ", need " + ceilMb(need)
+        return Optional.of("disk full: " + free / MB + " MB free on " + location + ", need " + ceilMb(need)
                 + " MB (" + ceilMb(needBytes) + " MB to write and diffusim.runtime.disk-headroom of "
                 + ceilMb(headroomBytes) + " MB); free space, then resume the run");
     }

@@ -18,4 +18,14 @@ final class Failures {
         // a reason is shown on one line (list, status, the dashboard): the first line of a multi-line message
         return message.strip().lines().findFirst().orElse(message);
     }
+
+    /** Whether {@code failure} is, under its wrappers, a file write that failed (a full disk, a directory in the way). */
+    static boolean isWriteFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -8,8 +8,6 @@ import io.diffusim.analysis.run.RunOutput;
 import io.diffusim.config.RunSpec;
 import io.diffusim.model.data.Dataset;
 import io.diffusim.sampling.SamplerState;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,7 +19,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The end of a run, off the actor threads: the batches' final particles gathered in particle order (failing a run
  * that is not finite), the analyses' final records and summary, and the output directory written as
- * {@code LocalRun} writes it (samples.csv byte for byte the same for the same spec).
+ * {@code LocalRun} writes it (samples.csv byte for byte the same for the same spec). Computing the end and writing it
+ * are apart, so that a write that fails (a full disk) can be tried again without running the analyses twice.
  *
  * @param log         the run's metric records so far, in the order they were made
  * @param submittedNs the run's submission time, epoch nanoseconds (the manifest's start)
@@ -29,8 +28,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 record RunFinish(String runId, RunSpec spec, Dataset data, List<RunAnalysis> analyses, List<SamplerState> states,
         int finalStep, List<MetricRecord> log, RunTiming timing, long submittedNs, Path directory) {
 
-    /** Writes the output directory; returns the records the analyses made at the end. */
-    List<MetricRecord> run() {
+    /** What the end of a run made: the analyses' final records, and the output directory's contents. */
+    record Output(List<MetricRecord> records, RunOutput.Contents contents, Path directory) {
+    }
+
+    /** The final samples, the analyses' final records and the contents of the output directory, not yet written. */
+    Output run() {
         long samplingEndNs = System.nanoTime();
         INDArray samples = FinalSamples.gather(states, spec.particles(), data.dimension());
         FinalSamples.requireFinite(samples, finalStep);
@@ -48,14 +51,8 @@ record RunFinish(String runId, RunSpec spec, Dataset data, List<RunAnalysis> ana
         times.put("particle-steps-per-second", (double) spec.particles() * timing.stepsTaken(finalStep) / samplingSeconds);
         List<MetricsCsv.Row> rows = Stream.concat(log.stream(), records.stream())
                 .map(r -> new MetricsCsv.Row(r.analysis(), r.metric(), r.step(), r.t(), r.value())).toList();
-        try {
-            RunOutput.write(directory, new RunOutput.Contents(runId, spec, data, Instant.ofEpochSecond(0, submittedNs),
-                    Instant.now(), RunStates.DONE, samples, rows, RunOutput.summaryMetrics(analyses), times,
-                    FinalSamples.meanNfe(states, spec.particles())));
-            OutputChecksums.write(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the output of run " + runId + " to " + directory + " failed", e);
-        }
-        return records;
+        return new Output(records, new RunOutput.Contents(runId, spec, data, Instant.ofEpochSecond(0, submittedNs),
+                Instant.now(), RunStates.DONE, samples, rows, RunOutput.summaryMetrics(analyses), times,
+                FinalSamples.meanNfe(states, spec.particles())), directory);
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -79,7 +80,10 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
     private record StepAnalysed(int step, List<MetricRecord> records, Throwable failure) implements Command {
     }
 
-    private record Finished(List<MetricRecord> records, Throwable failure) implements Command {
+    private record Finished(RunFinish.Output output, Throwable failure) implements Command {
+    }
+
+    private record OutputWritten(Throwable failure) implements Command {
     }
 
     private record StoreFailed(StateStore.WriteFailed failed) implements Command {
@@ -107,6 +111,8 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
     private boolean storePaused;
     private boolean analysing;
     private boolean finishing;
+    /** The finished run's output while it is not yet written (paused on a failed write); else null. */
+    private RunFinish.Output unwritten;
 
     private RunSupervisor(ActorContext<Command> context, RunRecord record, RunSpec spec, Services services) {
         super(context);
@@ -140,6 +146,7 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
                 .onMessage(PartStopped.class, this::onPartStopped)
                 .onMessage(StepAnalysed.class, this::onStepAnalysed)
                 .onMessage(Finished.class, this::onFinished)
+                .onMessage(OutputWritten.class, this::onOutputWritten)
                 .onMessage(StoreFailed.class, this::onStoreFailed)
                 .onMessage(Control.class, this::onControl)
                 .onMessage(GetMetrics.class, this::onGetMetrics)
@@ -268,7 +275,32 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         if (message.failure() != null) {
             return end(RunStates.FAILED, Failures.message(message.failure()));
         }
-        report.add(message.records());
+        report.add(message.output().records());
+        unwritten = message.output();
+        return writeOutput();
+    }
+
+    private Behavior<Command> writeOutput() {
+        RunFinish.Output output = unwritten;
+        long headroom = services.settings().diskHeadroom();
+        getContext().pipeToSelf(CompletableFuture.runAsync(() -> OutputWrite.write(output, headroom), work),
+                (ignored, failure) -> new OutputWritten(failure));
+        return this;
+    }
+
+    /** A failed write of the output pauses the run (its results stay in memory); resume writes it again. */
+    private Behavior<Command> onOutputWritten(OutputWritten message) {
+        Throwable failure = message.failure() instanceof CompletionException wrapped && wrapped.getCause() != null
+                ? wrapped.getCause() : message.failure();
+        if (failure instanceof OutputWrite.Failed) {
+            getContext().getLog().warn("run {} paused: {}", report.id(), failure.getMessage());
+            setPaused(true, failure.getMessage());
+            return this;
+        }
+        if (failure != null) {
+            return end(RunStates.FAILED, Failures.message(failure));
+        }
+        unwritten = null;
         report.revise(report.record().withStep(collector.finalStep()));
         return end(RunStates.DONE, null);
     }
@@ -318,6 +350,9 @@ public final class RunSupervisor extends AbstractBehavior<RunSupervisor.Command>
         }
         batches.forEach(batch -> batch.tell(pause ? new ParticleBatch.Pause() : new ParticleBatch.Resume()));
         report.update(report.record().withState(pause ? RunStates.PAUSED : RunStates.RUNNING, reason));
+        if (!pause && unwritten != null) {
+            writeOutput();
+        }
     }
 
     private Behavior<Command> onGetMetrics(GetMetrics get) {

@@ -213,6 +213,14 @@ public final class TrainingRun extends AbstractBehavior<RunSupervisor.Command> {
 
     private Behavior<RunSupervisor.Command> onFinished(Finished finished) {
         stepping = false;
+        if (finished.failure() != null && Failures.isWriteFailure(finished.failure())) {
+            // the trained weights are still in the session: resume writes them again (docs/user-guide.md, "disk full")
+            String reason = Failures.message(finished.failure()) + "; free space, then resume the job";
+            getContext().getLog().warn("training {} paused: {}", report.id(), reason);
+            paused = true;
+            report.update(report.record().withState(RunStates.PAUSED, reason));
+            return this;
+        }
         if (finished.failure() != null) {
             return end(RunStates.FAILED, Failures.message(finished.failure()));
         }

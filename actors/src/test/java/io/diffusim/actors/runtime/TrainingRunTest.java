@@ -142,6 +142,26 @@ class TrainingRunTest {
         }
     }
 
+    @Test
+    void shouldPauseATrainingWhoseModelCannotBeRegisteredAndRegisterItOnResume() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path models = Files.writeString(data.resolve("models"), "a file where the registry's directory goes");
+        String spec = TRAIN.formatted("blocked", 100);
+        try (DaemonFixture daemon = DaemonFixture.start(new InMemoryRunStore(), data, 4)) {
+            String id = daemon.submit(spec);
+            FrontDoorCommand.RunStatus paused = daemon.await(id, s -> s.state().equals("paused") || s.ended());
+            assertThat(paused.state()).as(paused.error()).isEqualTo("paused");
+            assertThat(paused.step()).isEqualTo(100);
+            assertThat(paused.reason()).contains("finishing the training " + id).contains(models.toString())
+                    .endsWith("; free space, then resume the job");
+
+            Files.delete(models);
+            assertThat(daemon.control(id, Action.RESUME).state()).isEqualTo("running");
+            assertThat(daemon.awaitEnd(id).state()).isEqualTo("done");
+        }
+        assertThat(ModelRegistry.of(data).find("blocked").orElseThrow().sha256()).isEqualTo(inProcessTraining(spec));
+    }
+
     /** The SHA-256 of the checkpoint an in-process training of {@code text} writes. */
     private String inProcessTraining(String text) throws IOException {
         RunSpec spec = RunSpecs.parse(text);
