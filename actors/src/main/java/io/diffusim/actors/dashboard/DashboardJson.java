@@ -30,10 +30,16 @@ final class DashboardJson {
         return MAPPER.valueToTree(StatusFields.of(status));
     }
 
-    static String runList(List<RunStatus> runs) {
+    /** {@code {"runs": [status...], "notices": [line...]}}: the notices are what the store set aside at start-up. */
+    static String runList(List<RunStatus> runs, List<String> notices) {
         ArrayNode list = array();
         runs.forEach(run -> list.add(status(run)));
-        return text(object().set("runs", list));
+        ArrayNode lines = array();
+        notices.forEach(lines::add);
+        ObjectNode node = object();
+        node.set("runs", list);
+        node.set("notices", lines);
+        return text(node);
     }
 
     static String run(RunStatus status, String spec) {

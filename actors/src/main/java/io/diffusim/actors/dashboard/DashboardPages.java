@@ -18,21 +18,27 @@ final class DashboardPages {
     }
 
     /** {@code /}: every run with its state and progress, each linking to its page. */
-    String runList(List<RunStatus> runs) {
+    /** @param notices what the daemon's store set aside at start-up (damaged files), one line each, shown above */
+    String runList(List<RunStatus> runs, List<String> notices) {
         StringBuilder rows = new StringBuilder();
         for (RunStatus run : runs) {
             rows.append(row(run));
         }
+        StringBuilder warnings = new StringBuilder();
+        for (String notice : notices) {
+            warnings.append("<p class=\"notice\">").append(escape(notice)).append("</p>\n");
+        }
         return head("diffusim runs") + """
                 <body>
                 <h1>diffusim runs</h1>
+                <div id="notices">%s</div>
                 <table id="runs"><thead><tr><th>run</th><th>state</th><th>progress</th><th>step</th><th>pace</th><th>reason</th></tr></thead>
                 <tbody>%s</tbody></table>
                 <p id="empty"%s>No runs yet: <code>diffusim submit SPEC</code> starts one.</p>
                 <script src="/assets/pace.js"></script>
                 <script src="/assets/list.js"></script>
                 </body></html>
-                """.formatted(rows, runs.isEmpty() ? "" : " hidden");
+                """.formatted(warnings, rows, runs.isEmpty() ? "" : " hidden");
     }
 
     /**

@@ -119,11 +119,11 @@ final class DashboardRoutes {
     }
 
     private Route runList() {
-        return reply(frontDoor.listRuns().thenApply(list -> html(pages.runList(list.runs()))));
+        return reply(frontDoor.listRuns().thenApply(list -> html(pages.runList(list.runs(), list.notices()))));
     }
 
     private Route runListJson() {
-        return reply(frontDoor.listRuns().thenApply(list -> json(StatusCodes.OK, DashboardJson.runList(list.runs()))));
+        return reply(frontDoor.listRuns().thenApply(list -> json(StatusCodes.OK, DashboardJson.runList(list.runs(), list.notices()))));
     }
 
     private Route health() {

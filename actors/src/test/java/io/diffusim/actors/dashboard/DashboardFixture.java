@@ -12,6 +12,7 @@ import io.diffusim.actors.runtime.DaemonHealth;
 import io.diffusim.actors.runtime.DaemonSettings;
 import io.diffusim.actors.runtime.RunObserver;
 import io.diffusim.actors.store.InMemoryRunStore;
+import io.diffusim.actors.store.RunStore;
 import io.diffusim.actors.testing.RunAwait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,12 +64,17 @@ final class DashboardFixture implements AutoCloseable {
 
     /** A daemon whose runs also tell {@code observers} (beside the dashboard) of every event. */
     static DashboardFixture start(Path dataDir, DashboardSettings settings, List<RunObserver> observers) {
+        return start(dataDir, settings, observers, new InMemoryRunStore());
+    }
+
+    /** As {@link #start(Path, DashboardSettings, List)} on the given store. */
+    static DashboardFixture start(Path dataDir, DashboardSettings settings, List<RunObserver> observers,
+            RunStore store) {
         DashboardHub hub = new DashboardHub(settings.maxPoints());
         DaemonHealth health = new DaemonHealth(Instant.now());
         List<RunObserver> all = new ArrayList<>(observers);
         all.add(new RunObserver("dashboard", hub));
         DaemonProcess daemon = DaemonProcess.start(dataDir, "127.0.0.1", 0, (dir, config) -> {
-            InMemoryRunStore store = new InMemoryRunStore();
             return new DaemonProcess.Parts(Daemon.create(store, DaemonSettings.from(config, dir), all, health), store);
         });
         try {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A store in memory that tests' faulty stores extend, overriding only the calls that are to fail. */
-class ForwardingRunStore implements RunStore {
+public class ForwardingRunStore implements RunStore {
 
     private final InMemoryRunStore delegate = new InMemoryRunStore();
 
