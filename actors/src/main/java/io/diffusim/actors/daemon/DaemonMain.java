@@ -65,7 +65,7 @@ public final class DaemonMain {
                 (dir, config) -> parts(dir, config, List.of(new RunObserver("dashboard", hub)), health));
         try {
             Dashboard dashboard = Dashboard.start(daemon.system(), hub, health, bind, dashboardSettings,
-                    daemon.runsDirectory());
+                    daemon.runsDirectory(), RemoteSettings.dashboardTls(ConfigFactory.load()));
             DashboardLink.write(daemon.dataDir(), dashboard.loginUrl());
             return new Started(daemon, dashboard);
         } catch (RuntimeException e) {

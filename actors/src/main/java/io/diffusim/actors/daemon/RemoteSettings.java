@@ -2,13 +2,17 @@ package io.diffusim.actors.daemon;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * The {@code diffusim.remote} settings of reference.conf (docs/architecture.md §3-§4): actor system names, the
@@ -59,7 +63,7 @@ public record RemoteSettings(String daemonSystem, String clientSystem, Duration 
             throw new IllegalArgumentException("--port " + port + ": expected 0 (any free port) to 65535");
         }
         boolean tls = base.getBoolean(TLS + ".enabled");
-        if (!tls && !loopback(host)) {
+        if (!tls && !Loopback.is(host)) {
             throw new IllegalArgumentException("--bind " + host + ": remoting on an address other machines can reach"
                     + " needs TLS with mutual authentication: set " + TLS + ".enabled = on with its key-store and"
                     + " trust-store (docs/security.md)");
@@ -86,6 +90,31 @@ public record RemoteSettings(String daemonSystem, String clientSystem, Duration 
         return settings;
     }
 
+    /**
+     * The dashboard's HTTPS context when {@code diffusim.remote.tls.enabled} is on (the key store's key and
+     * certificate; browsers need not show one back), else null.
+     */
+    public static SSLContext dashboardTls(Config base) {
+        if (!base.getBoolean(TLS + ".enabled")) {
+            return null;
+        }
+        Config tls = base.getConfig(TLS);
+        String file = existingFile(tls, "key-store");
+        char[] storePassword = tls.getString("key-store-password").toCharArray();
+        String keyPassword = tls.getString("key-password");
+        try {
+            KeyStore store = KeyStore.getInstance(new File(file), storePassword);
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, keyPassword.isEmpty() ? storePassword : keyPassword.toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException(TLS + ".key-store = \"" + file + "\": cannot be read for the dashboard's "
+                    + "HTTPS (" + e.getMessage() + ")", e);
+        }
+    }
+
     private static String existingFile(Config tls, String key) {
         String path = tls.getString(key);
         if (path.isEmpty() || !Files.isRegularFile(Path.of(path))) {
@@ -93,14 +122,6 @@ public record RemoteSettings(String daemonSystem, String clientSystem, Duration 
                     + " or JKS) when " + TLS + ".enabled = on");
         }
         return path;
-    }
-
-    private static boolean loopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("--bind " + host + ": unknown host", e);
-        }
     }
 
     /** The configuration of a CLI client's actor system: an ephemeral loopback port, {@code diffusim.remote.client} on top. */

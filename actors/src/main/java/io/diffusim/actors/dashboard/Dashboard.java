@@ -1,5 +1,6 @@
 package io.diffusim.actors.dashboard;
 
+import io.diffusim.actors.daemon.Loopback;
 import io.diffusim.actors.protocol.FrontDoorCommand;
 import io.diffusim.actors.runtime.Daemon;
 import io.diffusim.actors.runtime.DaemonFailure;
@@ -13,11 +14,14 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.http.javadsl.ConnectionContext;
 import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBuilder;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.stream.Materializer;
 
@@ -34,10 +38,12 @@ public final class Dashboard {
 
     private final ServerBinding binding;
     private final DashboardAccess access;
+    private final boolean https;
 
-    private Dashboard(ServerBinding binding, DashboardAccess access) {
+    private Dashboard(ServerBinding binding, DashboardAccess access, boolean https) {
         this.binding = binding;
         this.access = access;
+        this.https = https;
     }
 
     /**
@@ -46,18 +52,36 @@ public final class Dashboard {
      */
     public static Dashboard start(ActorSystem<?> system, DashboardHub hub, DaemonHealth health, String host,
             DashboardSettings settings, Path runsDirectory) {
+        return start(system, hub, health, host, settings, runsDirectory, null);
+    }
+
+    /**
+     * As {@link #start(ActorSystem, DashboardHub, DaemonHealth, String, DashboardSettings, Path)}, over HTTPS with
+     * {@code tls} (the daemon's key store, docs/security.md) unless it is null. Off loopback, HTTPS is required: the
+     * token would otherwise cross the network in the clear.
+     */
+    public static Dashboard start(ActorSystem<?> system, DashboardHub hub, DaemonHealth health, String host,
+            DashboardSettings settings, Path runsDirectory, SSLContext tls) {
+        if (tls == null && !Loopback.is(host)) {
+            throw new IllegalArgumentException("--bind " + host + ": the dashboard on an address other machines can "
+                    + "reach needs HTTPS: set diffusim.remote.tls.enabled = on with its key-store (docs/security.md)");
+        }
         FrontDoorAsk frontDoor = new FrontDoorAsk(frontDoor(system), system, settings.askTimeout());
         DashboardPages pages = new DashboardPages("/webjars/chart.js/" + chartJsVersion() + "/dist/chart.umd.js");
-        DashboardAccess access = DashboardAccess.withFreshToken();
+        DashboardAccess access = DashboardAccess.withFreshToken(tls != null);
         DashboardRoutes routes = new DashboardRoutes(frontDoor, hub, health, settings, pages,
                 Materializer.matFromSystem(system), runsDirectory,
                 system.dispatchers().lookup(DispatcherSelector.blocking()), access);
         try {
-            ServerBinding binding = Http.get(system).newServerAt(host, settings.port()).bind(routes.route())
+            ServerBuilder server = Http.get(system).newServerAt(host, settings.port());
+            if (tls != null) {
+                server = server.enableHttps(ConnectionContext.httpsServer(tls));
+            }
+            ServerBinding binding = server.bind(routes.route())
                     .toCompletableFuture().get(BIND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             binding.addToCoordinatedShutdown(UNBIND_DEADLINE, system);
             binding.whenTerminated().thenRun(() -> onServerStopped(system, health, binding));
-            return new Dashboard(binding, access);
+            return new Dashboard(binding, access, tls != null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IllegalArgumentException("cannot serve the dashboard on " + host + ":" + settings.port() + ": "
@@ -90,9 +114,9 @@ public final class Dashboard {
         return binding.localAddress().getPort();
     }
 
-    /** The dashboard's address, e.g. {@code http://127.0.0.1:8470/}. */
+    /** The dashboard's address, e.g. {@code http://127.0.0.1:8470/} ({@code https} with TLS). */
     public String url() {
-        return "http://" + binding.localAddress().getHostString() + ":" + port() + "/";
+        return (https ? "https://" : "http://") + binding.localAddress().getHostString() + ":" + port() + "/";
     }
 
     /** The link that lets a browser in: {@code http://127.0.0.1:8470/login?token=T}. */

@@ -30,15 +30,18 @@ final class DashboardAccess {
     private static final int TOKEN_BYTES = 32;
 
     private final String token;
+    /** Served over HTTPS: the cookie is Secure and a page's Origin is https. */
+    private final boolean https;
 
-    DashboardAccess(String token) {
+    DashboardAccess(String token, boolean https) {
         this.token = token;
+        this.https = https;
     }
 
-    static DashboardAccess withFreshToken() {
+    static DashboardAccess withFreshToken(boolean https) {
         byte[] bytes = new byte[TOKEN_BYTES];
         new SecureRandom().nextBytes(bytes);
-        return new DashboardAccess(HexFormat.of().formatHex(bytes));
+        return new DashboardAccess(HexFormat.of().formatHex(bytes), https);
     }
 
     String token() {
@@ -55,7 +58,8 @@ final class DashboardAccess {
             }
             return complete(HttpResponse.create().withStatus(StatusCodes.SEE_OTHER)
                     .addHeader(Location.create("/"))
-                    .addHeader(RawHeader.create("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict")));
+                    .addHeader(RawHeader.create("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
+                            + (https ? "; Secure" : ""))));
         });
     }
 
@@ -85,10 +89,10 @@ final class DashboardAccess {
     }
 
     /** No Origin (a script, curl) or the origin the browser used to reach us, as the Host header names it. */
-    private static boolean sameOrigin(HttpRequest request) {
+    private boolean sameOrigin(HttpRequest request) {
         Optional<String> origin = request.getHeader("Origin").map(h -> h.value());
         Optional<String> host = request.getHeader("Host").map(h -> h.value());
-        return origin.isEmpty() || host.isPresent() && origin.get().equals("http://" + host.get());
+        return origin.isEmpty() || host.isPresent() && origin.get().equals((https ? "https://" : "http://") + host.get());
     }
 
     private static String cookie(String header) {

@@ -36,6 +36,11 @@ public record StreamSettings(boolean enabled, String channel, int streamId, bool
         } catch (RuntimeException e) {
             throw bad("channel", channel, "a valid Aeron channel URI (" + e.getMessage() + ")");
         }
+        if (channel.startsWith("aeron:udp") && !onLoopback(ChannelUri.parse(channel))) {
+            throw bad("channel", channel, "a UDP channel on loopback (endpoint and control 127.0.0.1 or localhost): "
+                    + "the stream is not encrypted; from another machine, watch polls through remoting "
+                    + "(docs/security.md)");
+        }
         if (streamId == 0) {
             throw bad("stream-id", streamId, "a non-zero integer");
         }
@@ -51,6 +56,26 @@ public record StreamSettings(boolean enabled, String channel, int streamId, bool
         if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
             throw bad("heartbeat-interval", heartbeatInterval, "a positive duration");
         }
+    }
+
+    /** Whether every address the UDP channel names (endpoint, control, interface) is loopback; names are not resolved. */
+    private static boolean onLoopback(ChannelUri uri) {
+        for (String key : new String[] {CommonContext.ENDPOINT_PARAM_NAME, CommonContext.MDC_CONTROL_PARAM_NAME,
+                CommonContext.INTERFACE_PARAM_NAME}) {
+            String address = uri.get(key);
+            if (address != null && !loopbackHost(address)) {
+                return false;
+            }
+        }
+        return uri.get(CommonContext.ENDPOINT_PARAM_NAME) != null || uri.get(CommonContext.MDC_CONTROL_PARAM_NAME) != null;
+    }
+
+    private static boolean loopbackHost(String address) {
+        String host = address.startsWith("[") ? address.substring(1, Math.max(1, address.indexOf(']')))
+                : address.contains(":") ? address.substring(0, address.lastIndexOf(':')) : address;
+        int slash = host.indexOf('/');
+        host = slash < 0 ? host : host.substring(0, slash); // an interface may carry a subnet
+        return host.equals("localhost") || host.equals("::1") || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     /** The settings under {@code diffusim.stream}; the default directory derives from {@code dataDir}. */

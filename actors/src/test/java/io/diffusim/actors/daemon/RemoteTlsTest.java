@@ -15,7 +15,6 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * The key stores are made by the JDK's keytool for each test.
  */
 class RemoteTlsTest {
-
-    private static final String PASSWORD = "changeit-test";
 
     @TempDir
     Path dir;
@@ -79,37 +76,15 @@ class RemoteTlsTest {
     }
 
     private Config tls(Path keyStore, Path trustStore) {
-        return ConfigFactory.parseMap(Map.of("diffusim.remote.tls.enabled", "on",
-                "diffusim.remote.tls.key-store", keyStore.toString(),
-                "diffusim.remote.tls.key-store-password", PASSWORD,
-                "diffusim.remote.tls.trust-store", trustStore.toString(),
-                "diffusim.remote.tls.trust-store-password", PASSWORD)).withFallback(ConfigFactory.load());
+        return TestKeyStores.tls(keyStore, trustStore);
     }
 
-    /** A PKCS12 key store with one self-signed RSA key named {@code alias}. */
     private Path keyStore(String alias) throws IOException, InterruptedException {
-        Path store = dir.resolve(alias + ".p12");
-        keytool("-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=" + alias, "-storetype", "PKCS12", "-keystore", store.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD);
-        return store;
+        return new TestKeyStores(dir).keyStore(alias);
     }
 
     private void importCertificate(Path from, String alias, Path trust) throws IOException, InterruptedException {
-        Path certificate = dir.resolve(alias + ".crt");
-        keytool("-exportcert", "-alias", alias, "-keystore", from.toString(), "-storepass", PASSWORD, "-file",
-                certificate.toString());
-        keytool("-importcert", "-noprompt", "-alias", alias, "-file", certificate.toString(), "-storetype", "PKCS12",
-                "-keystore", trust.toString(), "-storepass", PASSWORD);
-    }
-
-    private static void keytool(String... args) throws IOException, InterruptedException {
-        String[] command = new String[args.length + 1];
-        command[0] = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        System.arraycopy(args, 0, command, 1, args.length);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as(output).isZero();
+        new TestKeyStores(dir).trust(from, alias, trust);
     }
 
     /** This machine's first non-loopback IPv4 address, else loopback (TLS is then tested there). */

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -70,6 +71,12 @@ final class DashboardFixture implements AutoCloseable {
     /** As {@link #start(Path, DashboardSettings, List)} on the given store. */
     static DashboardFixture start(Path dataDir, DashboardSettings settings, List<RunObserver> observers,
             RunStore store) {
+        return start(dataDir, settings, observers, store, null);
+    }
+
+    /** As {@link #start(Path, DashboardSettings, List, RunStore)}, over HTTPS with {@code tls} unless null. */
+    static DashboardFixture start(Path dataDir, DashboardSettings settings, List<RunObserver> observers,
+            RunStore store, SSLContext tls) {
         DashboardHub hub = new DashboardHub(settings.maxPoints());
         DaemonHealth health = new DaemonHealth(Instant.now());
         List<RunObserver> all = new ArrayList<>(observers);
@@ -79,7 +86,7 @@ final class DashboardFixture implements AutoCloseable {
         });
         try {
             Dashboard dashboard = Dashboard.start(daemon.system(), hub, health, "127.0.0.1", settings,
-                    daemon.runsDirectory());
+                    daemon.runsDirectory(), tls);
             ActorRef<FrontDoorCommand> frontDoor = Adapter.toTyped(daemon.system().classicSystem()
                     .actorSelection("/user/" + Daemon.FRONT_DOOR_NAME).resolveOne(TIMEOUT).toCompletableFuture().join());
             return new DashboardFixture(daemon, dashboard, hub, frontDoor);
