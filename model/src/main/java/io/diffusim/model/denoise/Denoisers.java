@@ -48,7 +48,7 @@ public final class Denoisers {
         return from(model, run, data, process, DenoiserBackend.closedFormDefault());
     }
 
-    /** As above on the given backend (the exact mixture, the empirical model and the EqM field have both; the others are ND4J). */
+    /** As above on the given backend (the exact mixture, the empirical model, PSPC-Square and the EqM field have both; the others are ND4J). */
     public static Denoiser from(ModelSpec model, RunSpec run, Dataset data, ForwardProcess process, DenoiserBackend backend) {
         boolean host = backend == DenoiserBackend.HOST;
         if (model instanceof ModelSpec.GmmExact) {
@@ -63,8 +63,10 @@ public final class Denoisers {
             return noiseUnconditional(unconditional.posterior(), run, flipped(data, unconditional.flip()), process);
         }
         if (model instanceof ModelSpec.PatchEmpirical patch) {
-            return new PatchEmpiricalDenoiser(process, flipped(data, patch.flip()), patchSchedule(patch, imageShape(model, data)),
-                    patch.stride(), 0);
+            Dataset images = flipped(data, patch.flip());
+            PatchSizeSchedule schedule = patchSchedule(patch, imageShape(model, data));
+            return host ? new FusedPatchEmpiricalDenoiser(process, images, schedule, patch.stride())
+                    : new PatchEmpiricalDenoiser(process, images, schedule, patch.stride(), 0);
         }
         if (model instanceof ModelSpec.PatchFlex flex) {
             int[] shape = imageShape(model, data);

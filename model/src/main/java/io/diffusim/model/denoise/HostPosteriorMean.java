@@ -1,6 +1,7 @@
 package io.diffusim.model.denoise;
 
 import io.diffusim.model.host.HostRows;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -21,6 +22,12 @@ final class HostPosteriorMean {
      * @param secondMoment {@code E||x0||^2} per row (the posterior's, not the mean's)
      */
     static Prediction of(INDArray x, double[] xValues, double[] x0, double[] secondMoment, NoiseCoefficients c, int d) {
+        return of(x, xValues, x0, c, d, () -> divergence(x0, secondMoment, c, d));
+    }
+
+    /** As above, with the divergence of eps from {@code divergence} (asked at most once, if at all). */
+    static Prediction of(INDArray x, double[] xValues, double[] x0, NoiseCoefficients c, int d,
+            Supplier<INDArray> divergence) {
         int batch = c.batch();
         // a fresh heap array: the prediction hands it to the sampler (Prediction#hostEps), which may keep the result
         double[] eps = new double[batch * d];
@@ -33,7 +40,7 @@ final class HostPosteriorMean {
         }
         // ND4J arrays only for what is asked: a sampler stepping on the host asks for none
         return Prediction.ofX0Lazily(x, () -> HostRows.matrix(x0, batch, d), eps, c::a, c::b)
-                .withLazyDivergence(() -> divergence(x0, secondMoment, c, d));
+                .withLazyDivergence(divergence);
     }
 
     private static INDArray divergence(double[] x0, double[] secondMoment, NoiseCoefficients c, int d) {

@@ -63,7 +63,8 @@ public final class PatchEmpiricalDenoiser implements ScheduledDenoiser {
         return LocalComposite.scheduled(process, request, this::patchSize);
     }
 
-    private int patchSize(double sigma) {
+    /** P at VE level {@code sigma}, at most the image's shorter side. */
+    int patchSize(double sigma) {
         return Math.min(schedule.patchSize(sigma), Math.min(height, width));
     }
 
@@ -78,8 +79,8 @@ public final class PatchEmpiricalDenoiser implements ScheduledDenoiser {
         INDArray variance = Nd4j.zeros(DataType.DOUBLE, batch, channels, height, width);
         double[] covering = new double[height * width];
         int crop = channels * size * size;
-        for (int u : positions(height, size)) {
-            for (int v : positions(width, size)) {
+        for (int u : positions(height, size, stride)) {
+            for (int v : positions(width, size, stride)) {
                 INDArray pointCrop = square(pointImages, u, v, size).dup('c').reshape(pointImages.size(0), crop);
                 LocalComposite.Moments moments = LocalComposite.crop(square(images, u, v, size).dup('c').reshape(batch, crop),
                         pointCrop, coefficients, chunkRows);
@@ -99,7 +100,7 @@ public final class PatchEmpiricalDenoiser implements ScheduledDenoiser {
      * Top-left corners 0, s, 2s, ... <= side - P, plus side - P itself so that every pixel is covered (the border
      * flush: with a stride that does not divide side - P, the last square is moved flush with the border).
      */
-    private int[] positions(int side, int size) {
+    static int[] positions(int side, int size, int stride) {
         int last = side - size;
         int count = last / stride + 1 + (last % stride == 0 ? 0 : 1);
         int[] positions = new int[count];
@@ -111,6 +112,16 @@ public final class PatchEmpiricalDenoiser implements ScheduledDenoiser {
 
     private static INDArray square(INDArray images, int u, int v, int size) {
         return images.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(u, u + size), NDArrayIndex.interval(v, v + size));
+    }
+
+    /** The stride between squares. */
+    int stride() {
+        return stride;
+    }
+
+    /** (C, H, W). */
+    int[] imageShape() {
+        return new int[] {channels, height, width};
     }
 
     @Override

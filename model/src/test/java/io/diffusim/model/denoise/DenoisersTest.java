@@ -133,7 +133,8 @@ class DenoisersTest {
         double[] fromPatches = patch.evaluate(request(query, 20)).x0().toDoubleVector();
         double[] fromEmpirical = empirical.evaluate(request(query, 20)).x0().toDoubleVector();
 
-        assertThat(patch).isInstanceOf(PatchEmpiricalDenoiser.class);
+        assertThat(patch).isInstanceOf(DenoiserBackend.closedFormDefault() == DenoiserBackend.HOST
+                ? FusedPatchEmpiricalDenoiser.class : PatchEmpiricalDenoiser.class);
         assertThat(fromPatches).containsExactly(fromEmpirical, within(EXACT_TOL));
     }
 
