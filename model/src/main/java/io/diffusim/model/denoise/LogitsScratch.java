@@ -1,6 +1,7 @@
 package io.diffusim.model.denoise;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -29,7 +30,10 @@ final class LogitsScratch {
             KEPT.remove();
             return kept;
         }
-        return Nd4j.createUninitialized(type, length);
+        // kept beyond the caller's scope, so never in a workspace the caller may have opened
+        try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return Nd4j.createUninitialized(type, length);
+        }
     }
 
     /** The first {@code rows * columns} elements of {@code buffer} as a c-order {@code [rows, columns]} view. */

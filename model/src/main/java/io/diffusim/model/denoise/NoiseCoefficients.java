@@ -4,6 +4,7 @@ import io.diffusim.model.host.HostRows;
 import io.diffusim.model.process.ForwardProcess;
 import java.util.function.DoubleBinaryOperator;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -74,7 +75,7 @@ public final class NoiseCoefficients {
     /** a per row [B, 1]; read-only. */
     public synchronized INDArray a() {
         if (aColumn == null) {
-            aColumn = column(a);
+            aColumn = kept(a);
         }
         return aColumn;
     }
@@ -82,7 +83,7 @@ public final class NoiseCoefficients {
     /** b per row [B, 1]; read-only. */
     public synchronized INDArray b() {
         if (bColumn == null) {
-            bColumn = column(b);
+            bColumn = kept(b);
         }
         return bColumn;
     }
@@ -100,6 +101,13 @@ public final class NoiseCoefficients {
     public INDArray divergenceOfEps(int dimension, INDArray traceCov) {
         return traceCov.mulColumnVector(column((ai, bi) -> -ai * ai / (bi * bi * bi)))
                 .addiColumnVector(column((ai, bi) -> dimension / bi));
+    }
+
+    /** A column kept for the coefficients' life: outside any workspace a pass of the caller may have open. */
+    private static INDArray kept(double[] values) {
+        try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return column(values);
+        }
     }
 
     private static INDArray column(double[] values) {

@@ -1,8 +1,10 @@
 package io.diffusim.model.denoise;
 
+import io.diffusim.model.ScratchWorkspace;
 import io.diffusim.model.data.Dataset;
 import io.diffusim.model.process.ForwardProcess;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -15,6 +17,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code D/b - (a^2/b^3) sum_p (1/n_p) sum_{M contains p} Var_M[x0_p]} (derived as in §3.1, per crop).
  */
 public final class PatchEmpiricalDenoiser implements ScheduledDenoiser {
+
+    private static final String CROP_WORKSPACE = "diffusim-pspc-square";
 
     private final ForwardProcess process;
     private final INDArray pointImages;
@@ -81,11 +85,14 @@ public final class PatchEmpiricalDenoiser implements ScheduledDenoiser {
         int crop = channels * size * size;
         for (int u : positions(height, size, stride)) {
             for (int v : positions(width, size, stride)) {
-                INDArray pointCrop = square(pointImages, u, v, size).dup('c').reshape(pointImages.size(0), crop);
-                LocalComposite.Moments moments = LocalComposite.crop(square(images, u, v, size).dup('c').reshape(batch, crop),
-                        pointCrop, coefficients, chunkRows);
-                square(variance, u, v, size).addi(moments.variance().reshape('c', batch, channels, size, size));
-                square(sum, u, v, size).addi(moments.mean().reshape('c', batch, channels, size, size));
+                // each square's crops and moments live for one pass; only sum and variance, made above, outlive it
+                try (MemoryWorkspace pass = ScratchWorkspace.pass(CROP_WORKSPACE)) {
+                    INDArray pointCrop = square(pointImages, u, v, size).dup('c').reshape(pointImages.size(0), crop);
+                    LocalComposite.Moments moments = LocalComposite.crop(
+                            square(images, u, v, size).dup('c').reshape(batch, crop), pointCrop, coefficients, chunkRows);
+                    square(variance, u, v, size).addi(moments.variance().reshape('c', batch, channels, size, size));
+                    square(sum, u, v, size).addi(moments.mean().reshape('c', batch, channels, size, size));
+                }
                 for (int i = u; i < u + size; i++) {
                     for (int j = v; j < v + size; j++) {
                         covering[i * width + j]++;
