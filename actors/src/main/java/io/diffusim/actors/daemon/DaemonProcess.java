@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +26,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.remote.RemoteTransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,17 +90,28 @@ public final class DaemonProcess implements AutoCloseable {
         });
         Config config = RemoteSettings.daemonConfig(base, host, port);
         createDirectories(dir);
-        Parts opened = parts.apply(dir, config);
+        // the state (the store, the media driver) opens while Pekko starts: each takes a second or more on 2 cores
+        CompletableFuture<Parts> opening = CompletableFuture.supplyAsync(() -> parts.apply(dir, config),
+                runnable -> new Thread(runnable, "diffusim-daemon-open").start());
         ActorSystem<Void> system;
         try {
-            system = ActorSystem.create(opened.guardian(), RemoteSettings.from(config).daemonSystem(), config);
+            system = ActorSystem.create(Behaviors.setup(context -> opening.join().guardian()),
+                    RemoteSettings.from(config).daemonSystem(), config);
         } catch (RemoteTransportException e) {
-            closeState(opened.state());
+            opening.thenAccept(opened -> closeState(opened.state()));
             throw new IllegalArgumentException("cannot listen on " + host + ":" + port + ": " + bindFailure(e)
                     + " (choose another --port or --bind)", e);
         } catch (RuntimeException e) {
-            closeState(opened.state());
+            opening.thenAccept(opened -> closeState(opened.state()));
             throw e;
+        }
+        Parts opened;
+        try {
+            opened = opening.join();
+        } catch (CompletionException e) {
+            system.terminate();
+            system.getWhenTerminated().toCompletableFuture().join();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         String token = RemoteToken.generate();
         try {
